@@ -1,0 +1,42 @@
+# DarkSector: the two set-up commands are `make demo` and `make test`.
+# Both install what is missing (Debian packages), build, then run.
+
+SWIFT      ?= swift
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+APT_PKGS   := libgsl-dev libhdf5-dev libsqlite3-dev pkg-config gnuplot-nox
+SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+RELEASE    := .build/release/darksector
+DEMO_OUT   ?= Results/demo
+
+.PHONY: demo test deps build release bench clean
+
+## Install the C libraries DarkSector links against (only what is missing).
+deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	else echo "system libraries present: $(APT_PKGS)"; fi
+
+build: deps
+	$(SWIFT) build --jobs $(JOBS)
+
+release: deps
+	$(SWIFT) build -c release --jobs $(JOBS)
+
+## Every test (debug build; takes a few minutes on two cores).
+test: deps
+	$(SWIFT) build --build-tests --jobs $(JOBS)
+	$(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
+
+## The main job on the embedded default configuration.
+demo: release
+	$(RELEASE) demo --out $(DEMO_OUT)
+
+## Benchmarks quoted in the issue notes (release build).
+bench: release
+	$(RELEASE) bench store --rows 20000000 --json
+	python3 Benchmarks/store_vs_h5py.py --darksector $(RELEASE)
+
+clean:
+	rm -rf .build

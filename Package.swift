@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+// DarkSector: Belle II-style searches for light dark sectors at sqrt(s) = 10.58 GeV.
+// Dependencies point one way (see DESIGN.md):
+//   Kinematics <- EventModel <- Generators / Detector / EventStore <- Analysis (+ Statistics)
+//   <- Searches <- darksector.  Statistics and Provenance depend on nothing of ours.
+import PackageDescription
+
+let package = Package(
+    name: "DarkSector",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "darksector", targets: ["darksector"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        // C libraries
+        .systemLibrary(name: "CGSL", path: "Sources/CGSL", pkgConfig: "gsl",
+                       providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(name: "HDF5System", path: "Sources/HDF5System", pkgConfig: "hdf5",
+                       providers: [.apt(["libhdf5-dev"])]),
+        .target(name: "CHDF5", dependencies: ["HDF5System"], path: "Sources/CHDF5"),
+
+        // Physics foundation
+        .target(name: "Kinematics", path: "Sources/Kinematics"),
+        .target(name: "EventModel", dependencies: ["Kinematics"], path: "Sources/EventModel"),
+        .target(name: "Provenance",
+                dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+                path: "Sources/Provenance"),
+        .target(name: "EventStore",
+                dependencies: ["EventModel", "CHDF5", "Provenance",
+                               .product(name: "Crypto", package: "swift-crypto")],
+                path: "Sources/EventStore", exclude: ["README.md"]),
+        // STATS-PENDING .target(name: "Statistics", dependencies: ["CGSL"], path: "Sources/Statistics"),
+        .target(name: "Generators", dependencies: ["Kinematics", "EventModel", "CGSL"],
+                path: "Sources/Generators"),
+        .target(name: "Detector",
+                dependencies: ["Kinematics", "EventModel", .product(name: "Yams", package: "Yams")],
+                path: "Sources/Detector"),
+
+        // Command line
+        .target(name: "DarkSectorCLI",
+                dependencies: [
+                    "Kinematics", "EventModel", "EventStore", "Provenance", "CGSL",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                    .product(name: "Logging", package: "swift-log"),
+                ],
+                path: "Sources/DarkSectorCLI"),
+        .executableTarget(name: "darksector", dependencies: ["DarkSectorCLI"],
+                          path: "Sources/darksector"),
+
+        // Tests: one target per module
+        .testTarget(name: "CLibrariesTests", dependencies: ["CGSL", "CHDF5"],
+                    path: "Tests/CLibrariesTests"),
+        .testTarget(name: "KinematicsTests", dependencies: ["Kinematics"],
+                    path: "Tests/KinematicsTests"),
+        .testTarget(name: "EventModelTests", dependencies: ["EventModel"],
+                    path: "Tests/EventModelTests"),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "EventModel", "Provenance"],
+                    path: "Tests/EventStoreTests"),
+        .testTarget(name: "ProvenanceTests",
+                    dependencies: ["Provenance", .product(name: "GRDB", package: "GRDB.swift")],
+                    path: "Tests/ProvenanceTests"),
+        // STATS-PENDING .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
+        // STATS-PENDING             path: "Tests/StatisticsTests"),
+        .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "Kinematics", "EventModel"],
+                    path: "Tests/GeneratorsTests"),
+        .testTarget(name: "DetectorTests", dependencies: ["Detector", "Kinematics", "EventModel"],
+                    path: "Tests/DetectorTests"),
+        .testTarget(name: "DarkSectorCLITests", dependencies: ["DarkSectorCLI", "darksector", "EventStore", "EventModel"],
+                    path: "Tests/DarkSectorCLITests"),
+    ]
+)

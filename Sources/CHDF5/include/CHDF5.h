@@ -1,0 +1,32 @@
+// HDF5 for Swift. Debian's serial build puts the headers under /usr/include/hdf5/serial
+// (pkg-config `hdf5` adds that path). HDF5 exposes its native types and default property
+// lists as macros that expand to runtime globals (H5T_NATIVE_DOUBLE is H5OPEN H5T_NATIVE_DOUBLE_g),
+// which Swift cannot import, so this shim turns each one we use into a function.
+#ifndef DARKSECTOR_CHDF5_H
+#define DARKSECTOR_CHDF5_H
+#include <hdf5.h>
+
+hid_t ds_h5t_native_double(void);
+hid_t ds_h5t_native_float(void);
+hid_t ds_h5t_native_int8(void);
+hid_t ds_h5t_native_int32(void);
+hid_t ds_h5t_native_int64(void);
+hid_t ds_h5t_native_uint8(void);
+hid_t ds_h5t_native_uint32(void);
+hid_t ds_h5t_native_uint64(void);
+hid_t ds_h5t_c_s1(void);
+hid_t ds_h5p_default(void);
+hid_t ds_h5p_dataset_create(void);
+hid_t ds_h5p_file_create(void);
+hid_t ds_h5p_group_create(void);
+hid_t ds_h5p_file_access(void);
+hid_t ds_h5p_link_create(void);
+hid_t ds_h5s_all(void);
+hsize_t ds_h5s_unlimited(void);
+unsigned ds_h5f_acc_trunc(void);
+unsigned ds_h5f_acc_rdonly(void);
+unsigned ds_h5f_acc_excl(void);
+
+/// Silences HDF5's automatic error-stack printing; DarkSector reports its own errors.
+void ds_h5_silence_errors(void);
+#endif

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Provenance
+
+/// The `darksector` command: generate samples, run searches, compute limits.
+public struct DarkSectorCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "darksector",
+        abstract: "Belle II-style searches for light dark sectors in e+e- collisions at sqrt(s) = 10.58 GeV.",
+        version: CodeVersion.current,
+        subcommands: [
+            ListCommand.self,
+            StoreCommand.self,
+            BenchCommand.self,
+        ])
+
+    public init() {}
+}

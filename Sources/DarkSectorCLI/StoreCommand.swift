@@ -1,0 +1,148 @@
+import ArgumentParser
+import EventModel
+import EventStore
+import Foundation
+import Provenance
+
+/// `darksector store ...`: inspect, check and catalog event files.
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store", abstract: "Inspect, verify and catalog HDF5 event files.",
+        subcommands: [StoreInfoCommand.self, StoreCheckCommand.self, StoreRegisterCommand.self, StoreCatalogCommand.self])
+}
+
+/// What `store info` reports about a file.
+struct StoreInfo: Encodable {
+    struct Table: Encodable {
+        let name: String
+        let jagged: Bool
+        let rows: Int
+        let columns: [String: String]
+    }
+    let path: String
+    let schemaVersion: Int
+    let events: Int
+    let sumOfWeights: Double
+    let attributes: SampleMetadata
+    let tables: [Table]
+
+    enum CodingKeys: String, CodingKey {
+        case path, events, attributes, tables
+        case schemaVersion = "schema_version", sumOfWeights = "sum_of_weights"
+    }
+
+    init(reader: EventFileReader) throws {
+        path = reader.path
+        schemaVersion = Int(reader.metadata.schemaVersion)
+        events = reader.eventCount
+        attributes = reader.metadata
+        var sum = 0.0
+        try reader.forEachBatch(size: 1 << 18) { batch in sum += batch.events.weight.reduce(0, +) }
+        sumOfWeights = sum
+        tables = reader.tables.map { spec in
+            Table(name: spec.name, jagged: spec.jagged, rows: reader.rowCounts[spec.name] ?? 0,
+                  columns: Dictionary(uniqueKeysWithValues: spec.columns.map { ($0.name, $0.type.rawValue) }))
+        }
+    }
+}
+
+struct StoreInfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info", abstract: "Schema, attributes and row counts of an event file.")
+
+    @Argument(help: "HDF5 event file.") var file: String
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let info = try StoreInfo(reader: EventFileReader(path: file))
+        if output.json { return try JSONOutput.print(info) }
+        let m = info.attributes
+        print("\(info.path)")
+        print("  schema v\(info.schemaVersion), \(info.events) events, sum of weights \(String(format: "%.6g", info.sumOfWeights))")
+        print("  process \(m.process) (\(m.conditions)), filter: \(m.filter)")
+        print(String(format: "  cross section %.6g +- %.2g fb, luminosity %.6g fb^-1, %lld generated events",
+                     m.crossSectionFb, m.crossSectionUncertaintyFb, m.luminosityInvFb, m.generatedEvents))
+        print("  seed \(m.generatorSeed), shard \(m.shardIndex), written by DarkSector \(m.codeVersion)")
+        for t in info.tables {
+            let cols = t.columns.keys.sorted().map { "\($0):\(t.columns[$0]!)" }.joined(separator: " ")
+            print("  \(t.name)\(t.jagged ? " (jagged)" : ""): \(t.rows) rows  \(cols)")
+        }
+    }
+}
+
+struct StoreCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify an event file: schema, every chunk's checksum, and the catalog's SHA-256.")
+
+    @Argument(help: "HDF5 event files.") var files: [String]
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Report: Encodable {
+        let path: String
+        let ok: Bool
+        let events: Int?
+        let cataloged: Bool
+        let error: String?
+    }
+
+    func run() throws {
+        let catalog = try? SampleCatalog(database: database.open())
+        var reports: [Report] = []
+        for file in files {
+            do {
+                let reader = try EventFileReader(path: file)
+                try reader.verifyAllChunks()
+                let entry = try catalog?.verifyChecksum(path: file)
+                reports.append(Report(path: file, ok: true, events: reader.eventCount, cataloged: entry != nil, error: nil))
+            } catch {
+                reports.append(Report(path: file, ok: false, events: nil, cataloged: false, error: "\(error)"))
+            }
+        }
+        if output.json {
+            try JSONOutput.print(["files": reports])
+        } else {
+            for r in reports {
+                if r.ok {
+                    print("OK   \(r.path): \(r.events ?? 0) events, schema and chunk checksums valid\(r.cataloged ? ", SHA-256 matches the catalog" : " (not in the catalog)")")
+                } else {
+                    FileHandle.standardError.write(Data("FAIL \(r.error ?? r.path)\n".utf8))
+                }
+            }
+        }
+        if reports.contains(where: { !$0.ok }) { throw ExitCode(1) }
+    }
+}
+
+struct StoreRegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register", abstract: "Add event files to the sample catalog (with their SHA-256).")
+
+    @Argument(help: "HDF5 event files.") var files: [String]
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let records = try SampleCatalog(database: database.open()).register(paths: files)
+        for r in records { print("registered \(r.path) (\(r.process), \(r.conditions), \(r.events) events)") }
+    }
+}
+
+struct StoreCatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog", abstract: "List the sample catalog.")
+
+    @Option(help: "Only this process.") var process: String?
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let samples = try database.open().samples(process: process)
+        if output.json { return try JSONOutput.print(["samples": samples]) }
+        if samples.isEmpty { print("The catalog at \(database.path) is empty.") }
+        for s in samples {
+            print(String(format: "%@ %@ shard %lld: %lld events, %.4g fb, %.4g fb^-1  %@",
+                         s.process, s.conditions, s.shardIndex, s.events, s.crossSectionFb, s.luminosityInvFb, s.path))
+        }
+    }
+}

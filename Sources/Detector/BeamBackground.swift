@@ -1,0 +1,81 @@
+import Foundation
+
+/// Beam-induced ECL clusters: extra low-energy photons overlaid on every event.
+///
+/// They matter for the searches because they feed the extra-energy variable, the closest-
+/// photon veto and the pi0 veto (random photon pairs near 135 MeV), and they are the main
+/// thing that differs between running periods. The count is Poisson with mean
+/// `meanClusters`; energies are `minEnergy` plus an exponential of mean `energySlope`;
+/// directions are uniform in cos(theta) within a region chosen with `regionFractions`
+/// (more per solid angle in the endcaps, close to the beam lines); a fraction
+/// `inTimeFraction` is in time with the collision, the rest spread uniformly over
+/// +-`timeWindow` ns so that a cluster-timing cut can reject them.
+public struct BeamBackground: Sendable {
+    public struct Photon: Sendable {
+        public var energy: Double
+        public var cosTheta: Double
+        public var phi: Double
+        public var time: Double
+        public var region: ECLRegion
+
+        public init(energy: Double, cosTheta: Double, phi: Double, time: Double, region: ECLRegion) {
+            self.energy = energy; self.cosTheta = cosTheta; self.phi = phi
+            self.time = time; self.region = region
+        }
+    }
+
+    public let meanClusters: Double
+    public let minEnergy: Double
+    public let energySlope: Double
+    public let cumulativeForward: Double
+    public let cumulativeBarrel: Double
+    public let inTimeFraction: Double
+    public let timeWindow: Double
+    public let forward: ClosedRange<Double>
+    public let barrel: ClosedRange<Double>
+    public let backward: ClosedRange<Double>
+
+    public init(_ b: DetectorConditions.BeamBackground, acceptance: Acceptance) {
+        meanClusters = b.meanClusters
+        minEnergy = b.minEnergyGeV
+        energySlope = b.energySlopeGeV
+        cumulativeForward = b.fractionForwardEndcap
+        cumulativeBarrel = b.fractionForwardEndcap + b.fractionBarrel
+        inTimeFraction = b.inTimeFraction
+        timeWindow = b.timeWindowNs
+        forward = acceptance.cosRange(of: .forwardEndcap)
+        barrel = acceptance.cosRange(of: .barrel)
+        backward = acceptance.cosRange(of: .backwardEndcap)
+    }
+
+    /// Number of background clusters in one event.
+    @inlinable
+    public func count<R: DetectorRandom>(random: R) -> Int {
+        meanClusters > 0 ? random.poisson(meanClusters) : 0
+    }
+
+    /// One background cluster; `timeSigma` is the ECL time resolution at its energy.
+    @inlinable
+    public func sample<R: DetectorRandom>(random: R, timeSigma: (Double) -> Double) -> Photon {
+        let u = random.uniform()
+        let range: ClosedRange<Double>
+        let region: ECLRegion
+        if u < cumulativeForward {
+            range = forward; region = .forwardEndcap
+        } else if u < cumulativeBarrel {
+            range = barrel; region = .barrel
+        } else {
+            range = backward; region = .backwardEndcap
+        }
+        let c = range.lowerBound + (range.upperBound - range.lowerBound) * random.uniform()
+        let phi = Double.pi * (2 * random.uniform() - 1)
+        let e = minEnergy - energySlope * log(1 - random.uniform())
+        let t: Double
+        if random.uniform() < inTimeFraction {
+            t = timeSigma(e) * random.gaussian()
+        } else {
+            t = timeWindow * (2 * random.uniform() - 1)
+        }
+        return Photon(energy: e, cosTheta: c, phi: phi, time: t, region: region)
+    }
+}

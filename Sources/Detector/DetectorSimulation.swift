@@ -1,0 +1,329 @@
+import Foundation
+import Kinematics
+import EventModel
+
+/// The fast parametrised Belle II-like detector: generator particles in, reconstructed
+/// event out.
+///
+/// Input: the lab-frame final-state particles of one generated event (with optional
+/// production vertices, one per particle, in cm), its weight and id, and a random stream.
+/// Output: a `ReconstructedEvent` with tracks (smeared helix momentum, impact point, PID
+/// scores, matched cluster energy), ECL clusters (from photons, charged particles and beam
+/// background; `trackMatched` set for clusters matched to a found track), two-track vertices
+/// for opposite-charge pairs, the fired trigger lines, the number of pi0 candidates and the
+/// extra energy. The truth particles are copied into `particles` when `storeTruth` is set.
+///
+/// Particles it understands: e, mu, pi, K, p (charged, tracks + clusters), photons
+/// (clusters), pi0 (decayed here to two photons if the generator left it undecayed).
+/// Everything else (neutrinos, invisible dark-sector states, K_L, neutrons) leaves nothing.
+///
+/// Extra energy is the sum of the energies of clusters not matched to a track and above a
+/// region-dependent threshold (forward endcap / barrel / backward endcap; a gap uses its
+/// endcap's threshold). It includes every photon, so an analysis that selects photon
+/// candidates (mono-photon, ALP) must subtract its candidates' energies itself; this keeps
+/// the detector independent of any search's candidate definition.
+///
+/// Speed: all condition numbers are precomputed into stored properties of the response
+/// structs; per event the only heap allocations are the output arrays. Scratch buffers
+/// live on the stack (`withUnsafeTemporaryAllocation`).
+public struct DetectorSimulation: Sendable {
+    public let conditions: DetectorConditions
+    public let beams: BelleIIBeams
+    public let acceptance: Acceptance
+    public let tracking: TrackingResponse
+    public let calorimeter: CalorimeterResponse
+    public let particleID: ParticleIdentification
+    public let beamBackground: BeamBackground
+    public let triggers: TriggerSimulation
+    public let pi0: Pi0Reconstruction
+    public let vertexing: VertexResponse
+    public let extraEnergyThresholdForward: Double
+    public let extraEnergyThresholdBarrel: Double
+    public let extraEnergyThresholdBackward: Double
+    /// Copy the generator particles into the output (MC); the lead may switch it off for data.
+    public var storeTruth: Bool
+    /// The same responses behind one reference, so the per-event builder copies a pointer
+    /// rather than the whole struct (which holds the conditions and their source strings).
+    let engine: DetectorEngine
+
+    public init(conditions: DetectorConditions, beams: BelleIIBeams = .y4S, storeTruth: Bool = true) {
+        self.conditions = conditions
+        self.beams = beams
+        acceptance = Acceptance(conditions.acceptance)
+        tracking = TrackingResponse(conditions.tracking, vertexing: conditions.vertexing)
+        calorimeter = CalorimeterResponse(conditions.calorimeter)
+        particleID = ParticleIdentification(conditions.particleID)
+        beamBackground = BeamBackground(conditions.beamBackground, acceptance: acceptance)
+        triggers = TriggerSimulation(conditions.triggers, workingPoint: conditions.particleID.workingPoint,
+                                     beams: beams)
+        pi0 = Pi0Reconstruction(conditions.pi0)
+        vertexing = VertexResponse()
+        extraEnergyThresholdForward = conditions.extraEnergy.minClusterEnergyForwardGeV
+        extraEnergyThresholdBarrel = conditions.extraEnergy.minClusterEnergyBarrelGeV
+        extraEnergyThresholdBackward = conditions.extraEnergy.minClusterEnergyBackwardGeV
+        self.storeTruth = storeTruth
+        engine = DetectorEngine(acceptance: acceptance, tracking: tracking, calorimeter: calorimeter,
+                                particleID: particleID, beamBackground: beamBackground,
+                                extraEnergyThresholds: (extraEnergyThresholdForward, extraEnergyThresholdBarrel,
+                                                        extraEnergyThresholdBackward))
+    }
+
+    /// Electric charge of a particle the detector tracks, 0 for the rest.
+    @inlinable
+    public static func charge(pdg: Int32) -> Int8 {
+        switch pdg {
+        case 11, 13, -211, -321, -2212: return -1
+        case -11, -13, 211, 321, 2212: return 1
+        default: return 0
+        }
+    }
+
+    /// The extra-energy threshold of a region.
+    @inlinable
+    public func extraEnergyThreshold(_ region: ECLRegion) -> Double {
+        switch region {
+        case .barrel: return extraEnergyThresholdBarrel
+        case .forwardEndcap, .forwardGap: return extraEnergyThresholdForward
+        case .backwardEndcap, .backwardGap: return extraEnergyThresholdBackward
+        case .outside: return .infinity
+        }
+    }
+
+    /// Simulates the detector response to one generated event.
+    public func reconstruct<R: DetectorRandom>(particles: [Particle], weight: Double, eventID: Int64,
+                                               vertices: [ThreeVector]? = nil, random: R) -> ReconstructedEvent {
+        precondition(vertices == nil || vertices!.count == particles.count,
+                     "one production vertex per particle")
+        var nCharged = 0, nNeutral = 0
+        for p in particles {
+            if Self.charge(pdg: p.pdg) != 0 { nCharged += 1 } else if p.pdg == 22 { nNeutral += 1 } else if p.pdg == 111 { nNeutral += 2 }
+        }
+        let nBackground = beamBackground.count(random: random)
+        let maxClusters = nCharged + nNeutral + nBackground
+
+        var event = ReconstructedEvent(eventID: eventID, weight: weight)
+        event.tracks.reserveCapacity(nCharged)
+        event.clusters.reserveCapacity(maxClusters)
+
+        withUnsafeTemporaryAllocation(of: ClusterGeometry.self, capacity: max(1, maxClusters)) { geometry in
+            withUnsafeTemporaryAllocation(of: TrackTruth.self, capacity: max(1, nCharged)) { truth in
+                var builder = EventBuilder(sim: engine, geometry: geometry, truth: truth)
+                for (k, particle) in particles.enumerated() {
+                    let vertex = vertices?[k] ?? .zero
+                    switch particle.pdg {
+                    case 22:
+                        builder.photon(particle.momentum, random: random, event: &event)
+                    case 111:
+                        builder.neutralPion(particle.momentum, random: random, event: &event)
+                    default:
+                        let q = Self.charge(pdg: particle.pdg)
+                        if q != 0 {
+                            builder.charged(particle, charge: q, vertex: vertex, random: random, event: &event)
+                        }
+                    }
+                }
+                for _ in 0..<nBackground {
+                    builder.background(random: random, event: &event)
+                }
+                let clusterGeometry = UnsafeMutableBufferPointer(rebasing: geometry[0..<builder.nClusters])
+                event.nPi0 = pi0.count(clusterGeometry)
+                event.trigger = triggers.decide(tracks: event.tracks, clusters: clusterGeometry, random: random)
+                vertexing.fit(truth, count: builder.nTracks, random: random, into: &event.vertices)
+                event.extraEnergy = builder.extraEnergy
+                clusterGeometry.deinitialize()
+                _ = UnsafeMutableBufferPointer(rebasing: truth[0..<builder.nTracks]).deinitialize()
+            }
+        }
+        // Present clusters by decreasing energy so their order says nothing about their origin.
+        event.clusters.sort { $0.energy > $1.energy }
+        if storeTruth { event.particles = particles }
+        return event
+    }
+}
+
+/// The per-particle responses, shared by reference with `EventBuilder`.
+final class DetectorEngine: Sendable {
+    let acceptance: Acceptance
+    let tracking: TrackingResponse
+    let calorimeter: CalorimeterResponse
+    let particleID: ParticleIdentification
+    let beamBackground: BeamBackground
+    let extraForward: Double
+    let extraBarrel: Double
+    let extraBackward: Double
+
+    init(acceptance: Acceptance, tracking: TrackingResponse, calorimeter: CalorimeterResponse,
+         particleID: ParticleIdentification, beamBackground: BeamBackground,
+         extraEnergyThresholds t: (Double, Double, Double)) {
+        self.acceptance = acceptance
+        self.tracking = tracking
+        self.calorimeter = calorimeter
+        self.particleID = particleID
+        self.beamBackground = beamBackground
+        (extraForward, extraBarrel, extraBackward) = t
+    }
+
+    @inline(__always)
+    func extraEnergyThreshold(_ region: ECLRegion) -> Double {
+        switch region {
+        case .barrel: return extraBarrel
+        case .forwardEndcap, .forwardGap: return extraForward
+        case .backwardEndcap, .backwardGap: return extraBackward
+        case .outside: return .infinity
+        }
+    }
+}
+
+/// Per-event scratch state of `DetectorSimulation.reconstruct`.
+struct EventBuilder {
+    let sim: DetectorEngine
+    let geometry: UnsafeMutableBufferPointer<ClusterGeometry>
+    let truth: UnsafeMutableBufferPointer<TrackTruth>
+    var nClusters = 0
+    var nTracks = 0
+    var extraEnergy = 0.0
+
+    init(sim: DetectorEngine, geometry: UnsafeMutableBufferPointer<ClusterGeometry>,
+         truth: UnsafeMutableBufferPointer<TrackTruth>) {
+        self.sim = sim
+        self.geometry = geometry
+        self.truth = truth
+    }
+
+    /// Appends a cluster of measured energy `e` along the unit vector (nx, ny, nz).
+    /// `theta` and `phi` may be passed when already known, saving two atan2 calls.
+    mutating func addCluster(energy e: Double, nx: Double, ny: Double, nz: Double, time: Double,
+                             matched: Bool, theta knownTheta: Double? = nil, phi knownPhi: Double? = nil,
+                             event: inout ReconstructedEvent) {
+        let region = sim.acceptance.eclRegion(cosTheta: nz)
+        let theta = knownTheta ?? atan2((nx * nx + ny * ny).squareRoot(), nz)
+        let phi = knownPhi ?? atan2(ny, nx)
+        event.clusters.append(Cluster(energy: e, theta: theta, phi: phi, time: Float(time), trackMatched: matched))
+        (geometry.baseAddress! + nClusters).initialize(
+            to: ClusterGeometry(nx: nx, ny: ny, nz: nz, region: region, energy: e, trackMatched: matched))
+        nClusters += 1
+        if !matched && e > sim.extraEnergyThreshold(region) { extraEnergy += e }
+    }
+
+    /// Appends a cluster in the direction of `p` smeared by `sigma` (rad) in theta and phi.
+    ///
+    /// The smeared unit vector is n + dTheta e_theta + dPhi sin(theta) e_phi, renormalised:
+    /// exact to second order in the (mrad-sized) smearing and free of trigonometric calls.
+    mutating func addSmearedCluster<R: DetectorRandom>(energy e: Double, direction p: ThreeVector, sigma: Double,
+                                                      time: Double, matched: Bool, random: R,
+                                                      event: inout ReconstructedEvent) {
+        let mag = p.magnitude
+        let rho = p.perp
+        let ct = p.z / mag, st = rho / mag
+        let cp = rho > 0 ? p.x / rho : 1, sp = rho > 0 ? p.y / rho : 0
+        let dTheta = sigma * random.gaussian()
+        let dPhiS = sigma * random.gaussian() * st
+        var nx = st * cp + dTheta * ct * cp - dPhiS * sp
+        var ny = st * sp + dTheta * ct * sp + dPhiS * cp
+        var nz = ct - dTheta * st
+        let norm = 1 / (nx * nx + ny * ny + nz * nz).squareRoot()
+        nx *= norm; ny *= norm; nz *= norm
+        addCluster(energy: e, nx: nx, ny: ny, nz: nz, time: time, matched: matched, event: &event)
+    }
+
+    /// A photon (true lab four-momentum `k`) hitting the ECL.
+    mutating func photon<R: DetectorRandom>(_ k: FourVector, random: R, event: inout ReconstructedEvent) {
+        let cal = sim.calorimeter
+        let e = k.e
+        guard e > 0 else { return }
+        let region = sim.acceptance.eclRegion(cosTheta: k.pz / e)
+        guard region != .outside, random.uniform() < cal.photonEfficiency(e, region: region) else { return }
+        let measured = cal.measuredPhotonEnergy(e, region: region, random: random)
+        guard measured > cal.threshold else { return }
+        addSmearedCluster(energy: measured, direction: k.p, sigma: cal.angleSigma(measured),
+                          time: cal.timeSigma(measured) * random.gaussian(), matched: false, random: random,
+                          event: &event)
+    }
+
+    /// An undecayed pi0: isotropic two-photon decay, then both photons.
+    mutating func neutralPion<R: DetectorRandom>(_ k: FourVector, random: R, event: inout ReconstructedEvent) {
+        let m = max(k.mass, 1e-9)
+        let c = 2 * random.uniform() - 1
+        let s = (max(0, 1 - c * c)).squareRoot()
+        let phi = 2 * Double.pi * random.uniform()
+        let half = m / 2
+        let n = ThreeVector(x: half * s * cos(phi), y: half * s * sin(phi), z: half * c)
+        let boost = LorentzBoost(restFrameOf: k)
+        photon(boost.apply(FourVector(e: half, p: n)), random: random, event: &event)
+        photon(boost.apply(FourVector(e: half, p: -n)), random: random, event: &event)
+    }
+
+    /// A charged particle: track (if found), ECL deposit, PID, vertex-fit inputs.
+    mutating func charged<R: DetectorRandom>(_ particle: Particle, charge: Int8, vertex: ThreeVector,
+                                            random: R, event: inout ReconstructedEvent) {
+        let trk = sim.tracking
+        let cal = sim.calorimeter
+        let k = particle.momentum
+        let p = k.momentum
+        guard p > 0 else { return }
+        let absPDG = abs(particle.pdg)
+        let beta = p / k.e
+        let pt = k.p.perp
+        let cosTheta = k.pz / p
+        let radius = vertex.perp
+
+        var track: Track?
+        var measuredP = p
+        if pt > 0, sim.acceptance.cdc.contains(cosTheta: cosTheta),
+           random.uniform() < trk.efficiency(pt: pt, productionRadius: radius) {
+            let ptm = abs(pt * (1 + trk.relativePtSigma(pt: pt, beta: beta) * random.gaussian()))
+            let sAngle = trk.angleSigma(p: p, beta: beta)
+            let dTheta = sAngle * random.gaussian()
+            let dPhi = sAngle * random.gaussian()
+            let sinTheta = pt / p
+            let cot = k.pz / pt - dTheta / (sinTheta * sinTheta)
+            let ux = k.px / pt, uy = k.py / pt
+            // Small-angle rotation by dPhi (|dPhi| ~ mrad, second order kept).
+            let cd = 1 - 0.5 * dPhi * dPhi
+            let mx = ux * cd - uy * dPhi, my = ux * dPhi + uy * cd
+            let momentum = ThreeVector(x: ptm * mx, y: ptm * my, z: ptm * cot)
+            measuredP = momentum.magnitude
+            let sD0 = trk.d0Sigma(p: p, beta: beta, sinTheta: sinTheta, productionRadius: radius)
+            let sZ0 = trk.z0Sigma(p: p, beta: beta, sinTheta: sinTheta, productionRadius: radius)
+            let d0 = sD0 * random.gaussian()
+            let z0 = sZ0 * random.gaussian()
+            let impact = ThreeVector(x: vertex.x - uy * d0, y: vertex.y + ux * d0, z: vertex.z + z0)
+            track = Track(charge: charge, momentum: momentum, vertex: impact)
+            (truth.baseAddress! + nTracks).initialize(
+                to: TrackTruth(vertex: vertex, ux: ux, uy: uy, sigmaD0: sD0, sigmaZ0: sZ0, charge: charge))
+            nTracks += 1
+        }
+
+        // ECL deposit: barrel and gaps need enough pT to reach the crystals at r = 125 cm.
+        var matchedEnergy = 0.0
+        let region = sim.acceptance.eclRegion(cosTheta: cosTheta)
+        if region != .outside, region == .forwardEndcap || region == .backwardEndcap || pt > cal.chargedMinPtBarrel {
+            let deposit = cal.chargedDeposit(absPDG: absPDG, p: p, e: k.e, random: random)
+            if deposit > cal.threshold {
+                let matched = track != nil && random.uniform() < cal.trackMatchEfficiency
+                if matched { matchedEnergy = deposit }
+                addSmearedCluster(energy: deposit, direction: k.p, sigma: cal.angleSigma(deposit),
+                                  time: cal.timeSigma(deposit) * random.gaussian(), matched: matched,
+                                  random: random, event: &event)
+            }
+        }
+
+        guard var t = track else { return }
+        let pid = sim.particleID
+        t.clusterEnergy = Float(matchedEnergy)
+        t.muonID = pid.muonScore(absPDG: absPDG, p: p, inKLM: sim.acceptance.klm.contains(cosTheta: cosTheta),
+                                 random: random)
+        t.electronID = pid.electronScore(absPDG: absPDG, p: measuredP, clusterEnergy: matchedEnergy, random: random)
+        t.pionID = 1 - max(t.muonID, t.electronID)
+        event.tracks.append(t)
+    }
+
+    /// One beam-background cluster.
+    mutating func background<R: DetectorRandom>(random: R, event: inout ReconstructedEvent) {
+        let cal = sim.calorimeter
+        let b = sim.beamBackground.sample(random: random, timeSigma: { cal.timeSigma($0) })
+        let st = (max(0, 1 - b.cosTheta * b.cosTheta)).squareRoot()
+        addCluster(energy: b.energy, nx: st * cos(b.phi), ny: st * sin(b.phi), nz: b.cosTheta, time: b.time,
+                   matched: false, theta: acos(b.cosTheta), phi: b.phi, event: &event)
+    }
+}

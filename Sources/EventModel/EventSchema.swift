@@ -1,0 +1,80 @@
+/// The stored layout of an event: which tables exist, which are jagged (a variable number
+/// of rows per event), and each column's name, type and unit.
+///
+/// This is the single description that the in-memory `EventBatch`, the HDF5 event store,
+/// `darksector store check` and `Sources/EventStore/README.md` agree on. Changing it means
+/// bumping `version`.
+public enum EventSchema {
+    /// Schema version written into every file; readers refuse files of another version.
+    public static let version = 1
+
+    public struct ColumnSpec: Sendable, Hashable {
+        public let name: String
+        public let type: ColumnType
+        public let unit: String
+        public let doc: String
+    }
+
+    public struct TableSpec: Sendable, Hashable {
+        public let name: String
+        /// Jagged tables store `offsets` (events + 1 entries, first 0) beside the columns.
+        public let jagged: Bool
+        /// Tables that only simulation has (generator truth).
+        public let monteCarloOnly: Bool
+        public let columns: [ColumnSpec]
+
+        public func column(_ name: String) -> ColumnSpec? { columns.first { $0.name == name } }
+    }
+
+    public static let events = TableSpec(name: "events", jagged: false, monteCarloOnly: false, columns: [
+        .init(name: "event_id", type: .int64, unit: "", doc: "event number within the sample (unique per seed and shard)"),
+        .init(name: "weight", type: .float64, unit: "events", doc: "expected events at the file's luminosity; 1 for data"),
+        .init(name: "trigger_bits", type: .uint32, unit: "", doc: "fired trigger lines, bits as in TriggerLine"),
+        .init(name: "extra_energy", type: .float64, unit: "GeV", doc: "ECL energy in the lab not used by the candidate (rest of event)"),
+        .init(name: "n_pi0", type: .int32, unit: "", doc: "number of pi0 candidates (two photons, 125 < M_gg < 145 MeV)"),
+    ])
+
+    public static let tracks = TableSpec(name: "tracks", jagged: true, monteCarloOnly: false, columns: [
+        .init(name: "charge", type: .int8, unit: "e", doc: "reconstructed charge"),
+        .init(name: "px", type: .float64, unit: "GeV/c", doc: "lab momentum x"),
+        .init(name: "py", type: .float64, unit: "GeV/c", doc: "lab momentum y"),
+        .init(name: "pz", type: .float64, unit: "GeV/c", doc: "lab momentum z"),
+        .init(name: "vx", type: .float32, unit: "cm", doc: "production vertex x (point of closest approach for prompt tracks)"),
+        .init(name: "vy", type: .float32, unit: "cm", doc: "production vertex y"),
+        .init(name: "vz", type: .float32, unit: "cm", doc: "production vertex z"),
+        .init(name: "muon_id", type: .float32, unit: "", doc: "muon identification probability"),
+        .init(name: "electron_id", type: .float32, unit: "", doc: "electron identification probability"),
+        .init(name: "pion_id", type: .float32, unit: "", doc: "pion identification probability"),
+        .init(name: "kaon_id", type: .float32, unit: "", doc: "kaon identification probability"),
+        .init(name: "cluster_energy", type: .float32, unit: "GeV", doc: "energy of the matched ECL cluster, 0 if none"),
+    ])
+
+    public static let clusters = TableSpec(name: "clusters", jagged: true, monteCarloOnly: false, columns: [
+        .init(name: "energy", type: .float64, unit: "GeV", doc: "lab energy"),
+        .init(name: "theta", type: .float64, unit: "rad", doc: "lab polar angle"),
+        .init(name: "phi", type: .float64, unit: "rad", doc: "lab azimuth"),
+        .init(name: "time", type: .float32, unit: "ns", doc: "cluster time relative to the event time"),
+        .init(name: "track_matched", type: .uint8, unit: "", doc: "1 if a track points to this cluster"),
+    ])
+
+    public static let vertices = TableSpec(name: "vertices", jagged: true, monteCarloOnly: false, columns: [
+        .init(name: "x", type: .float64, unit: "cm", doc: "vertex position x"),
+        .init(name: "y", type: .float64, unit: "cm", doc: "vertex position y"),
+        .init(name: "z", type: .float64, unit: "cm", doc: "vertex position z"),
+        .init(name: "chi2", type: .float32, unit: "", doc: "vertex fit chi2 (1 dof for two tracks)"),
+        .init(name: "track1", type: .int32, unit: "", doc: "index of the first track within the event"),
+        .init(name: "track2", type: .int32, unit: "", doc: "index of the second track within the event"),
+    ])
+
+    public static let particles = TableSpec(name: "mc_particles", jagged: true, monteCarloOnly: true, columns: [
+        .init(name: "pdg", type: .int32, unit: "", doc: "PDG code (9000001: invisible new particle)"),
+        .init(name: "px", type: .float64, unit: "GeV/c", doc: "generated lab momentum x"),
+        .init(name: "py", type: .float64, unit: "GeV/c", doc: "generated lab momentum y"),
+        .init(name: "pz", type: .float64, unit: "GeV/c", doc: "generated lab momentum z"),
+        .init(name: "e", type: .float64, unit: "GeV", doc: "generated lab energy"),
+    ])
+
+    public static let tables: [TableSpec] = [events, tracks, clusters, vertices, particles]
+
+    public static func table(_ name: String) -> TableSpec? { tables.first { $0.name == name } }
+}

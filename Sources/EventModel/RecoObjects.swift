@@ -1,0 +1,124 @@
+import Kinematics
+
+/// One reconstructed track, as the detector simulation produces it before it is stored
+/// column-wise. Analysis code reads `TrackColumns` instead.
+public struct Track: Sendable, Equatable {
+    public var charge: Int8
+    public var momentum: ThreeVector
+    public var vertex: ThreeVector
+    public var muonID: Float
+    public var electronID: Float
+    public var pionID: Float
+    public var kaonID: Float
+    public var clusterEnergy: Float
+
+    public init(charge: Int8, momentum: ThreeVector, vertex: ThreeVector = .zero,
+                muonID: Float = 0, electronID: Float = 0, pionID: Float = 0, kaonID: Float = 0,
+                clusterEnergy: Float = 0) {
+        self.charge = charge
+        self.momentum = momentum
+        self.vertex = vertex
+        self.muonID = muonID
+        self.electronID = electronID
+        self.pionID = pionID
+        self.kaonID = kaonID
+        self.clusterEnergy = clusterEnergy
+    }
+}
+
+/// One ECL cluster (lab frame).
+public struct Cluster: Sendable, Equatable {
+    public var energy: Double
+    public var theta: Double
+    public var phi: Double
+    public var time: Float
+    public var trackMatched: Bool
+
+    public init(energy: Double, theta: Double, phi: Double, time: Float = 0, trackMatched: Bool = false) {
+        self.energy = energy
+        self.theta = theta
+        self.phi = phi
+        self.time = time
+        self.trackMatched = trackMatched
+    }
+
+    /// Photon hypothesis four-momentum from the cluster (massless, from the origin).
+    public var photonFourMomentum: FourVector {
+        FourVector(e: energy, p: ThreeVector(magnitude: energy, theta: theta, phi: phi))
+    }
+}
+
+/// A two-track vertex fit result.
+public struct Vertex: Sendable, Equatable {
+    public var position: ThreeVector
+    public var chi2: Float
+    public var track1: Int32
+    public var track2: Int32
+
+    public init(position: ThreeVector, chi2: Float, track1: Int32, track2: Int32) {
+        self.position = position
+        self.chi2 = chi2
+        self.track1 = track1
+        self.track2 = track2
+    }
+}
+
+/// A generator-level particle (truth record).
+public struct Particle: Sendable, Equatable {
+    public var pdg: Int32
+    public var momentum: FourVector
+
+    public init(pdg: Int32, momentum: FourVector) {
+        self.pdg = pdg
+        self.momentum = momentum
+    }
+}
+
+/// The low-multiplicity trigger lines, one bit each in `events/trigger_bits`.
+public struct TriggerLine: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// CDC two-track trigger (two tracks with a minimum opening angle).
+    public static let twoTrack = TriggerLine(rawValue: 1 << 0)
+    /// Single-muon trigger (one track matched to KLM hits).
+    public static let singleMuon = TriggerLine(rawValue: 1 << 1)
+    /// Single-photon trigger (one ECL cluster above threshold in the barrel, Bhabha veto).
+    public static let singlePhoton = TriggerLine(rawValue: 1 << 2)
+    /// Total ECL energy trigger.
+    public static let eclEnergy = TriggerLine(rawValue: 1 << 3)
+    /// Three-track trigger (generic hadronic and B events).
+    public static let threeTrack = TriggerLine(rawValue: 1 << 4)
+
+    public static let names: [(TriggerLine, String)] = [
+        (.twoTrack, "two_track"), (.singleMuon, "single_muon"), (.singlePhoton, "single_photon"),
+        (.eclEnergy, "ecl_energy"), (.threeTrack, "three_track"),
+    ]
+}
+
+/// Everything reconstructed in one event, as the detector simulation emits it.
+public struct ReconstructedEvent: Sendable, Equatable {
+    public var eventID: Int64
+    public var weight: Double
+    public var trigger: TriggerLine
+    public var extraEnergy: Double
+    public var nPi0: Int32
+    public var tracks: [Track]
+    public var clusters: [Cluster]
+    public var vertices: [Vertex]
+    public var particles: [Particle]
+
+    public init(eventID: Int64, weight: Double = 1, trigger: TriggerLine = [], extraEnergy: Double = 0,
+                nPi0: Int32 = 0, tracks: [Track] = [], clusters: [Cluster] = [],
+                vertices: [Vertex] = [], particles: [Particle] = []) {
+        self.eventID = eventID
+        self.weight = weight
+        self.trigger = trigger
+        self.extraEnergy = extraEnergy
+        self.nPi0 = nPi0
+        self.tracks = tracks
+        self.clusters = clusters
+        self.vertices = vertices
+        self.particles = particles
+    }
+}

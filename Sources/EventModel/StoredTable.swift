@@ -1,0 +1,174 @@
+/// A table as the event store sees it: named, typed columns plus offsets if jagged.
+/// The bridge between the typed `EventBatch` and any file format.
+public struct StoredTable: Sendable, Equatable {
+    public var spec: EventSchema.TableSpec
+    public var columns: [String: ColumnData]
+    /// nil for the flat `events` table.
+    public var offsets: [Int64]?
+
+    public init(spec: EventSchema.TableSpec, columns: [String: ColumnData], offsets: [Int64]?) {
+        self.spec = spec
+        self.columns = columns
+        self.offsets = offsets
+    }
+
+    /// Number of rows in every column.
+    public var rowCount: Int { columns.values.first?.count ?? 0 }
+}
+
+extension EventBatch {
+    /// The batch as stored tables, in schema order.
+    public func storedTables() -> [StoredTable] {
+        [
+            StoredTable(spec: EventSchema.events, columns: [
+                "event_id": .int64(events.eventID), "weight": .float64(events.weight),
+                "trigger_bits": .uint32(events.triggerBits), "extra_energy": .float64(events.extraEnergy),
+                "n_pi0": .int32(events.nPi0),
+            ], offsets: nil),
+            StoredTable(spec: EventSchema.tracks, columns: [
+                "charge": .int8(tracks.charge), "px": .float64(tracks.px), "py": .float64(tracks.py),
+                "pz": .float64(tracks.pz), "vx": .float32(tracks.vx), "vy": .float32(tracks.vy),
+                "vz": .float32(tracks.vz), "muon_id": .float32(tracks.muonID),
+                "electron_id": .float32(tracks.electronID), "pion_id": .float32(tracks.pionID),
+                "kaon_id": .float32(tracks.kaonID), "cluster_energy": .float32(tracks.clusterEnergy),
+            ], offsets: tracks.offsets.values),
+            StoredTable(spec: EventSchema.clusters, columns: [
+                "energy": .float64(clusters.energy), "theta": .float64(clusters.theta),
+                "phi": .float64(clusters.phi), "time": .float32(clusters.time),
+                "track_matched": .uint8(clusters.trackMatched),
+            ], offsets: clusters.offsets.values),
+            StoredTable(spec: EventSchema.vertices, columns: [
+                "x": .float64(vertices.x), "y": .float64(vertices.y), "z": .float64(vertices.z),
+                "chi2": .float32(vertices.chi2), "track1": .int32(vertices.track1),
+                "track2": .int32(vertices.track2),
+            ], offsets: vertices.offsets.values),
+            StoredTable(spec: EventSchema.particles, columns: [
+                "pdg": .int32(particles.pdg), "px": .float64(particles.px), "py": .float64(particles.py),
+                "pz": .float64(particles.pz), "e": .float64(particles.e),
+            ], offsets: particles.offsets.values),
+        ]
+    }
+
+    /// Rebuilds a batch from stored tables, checking names, types and lengths against the schema.
+    /// A missing `mc_particles` table (data files) gives an empty truth record.
+    public init(storedTables: [String: StoredTable]) throws {
+        self.init()
+        guard let ev = storedTables["events"] else {
+            throw EventModelError.missingColumn(table: "events", column: "*")
+        }
+        let n = ev.rowCount
+        var reader = ColumnReader(tables: storedTables, eventCount: n)
+        events.eventID = try reader.int64("events", "event_id")
+        events.weight = try reader.float64("events", "weight")
+        events.triggerBits = try reader.uint32("events", "trigger_bits")
+        events.extraEnergy = try reader.float64("events", "extra_energy")
+        events.nPi0 = try reader.int32("events", "n_pi0")
+
+        tracks.offsets = try reader.offsets("tracks")
+        tracks.charge = try reader.int8("tracks", "charge")
+        tracks.px = try reader.float64("tracks", "px")
+        tracks.py = try reader.float64("tracks", "py")
+        tracks.pz = try reader.float64("tracks", "pz")
+        tracks.vx = try reader.float32("tracks", "vx")
+        tracks.vy = try reader.float32("tracks", "vy")
+        tracks.vz = try reader.float32("tracks", "vz")
+        tracks.muonID = try reader.float32("tracks", "muon_id")
+        tracks.electronID = try reader.float32("tracks", "electron_id")
+        tracks.pionID = try reader.float32("tracks", "pion_id")
+        tracks.kaonID = try reader.float32("tracks", "kaon_id")
+        tracks.clusterEnergy = try reader.float32("tracks", "cluster_energy")
+
+        clusters.offsets = try reader.offsets("clusters")
+        clusters.energy = try reader.float64("clusters", "energy")
+        clusters.theta = try reader.float64("clusters", "theta")
+        clusters.phi = try reader.float64("clusters", "phi")
+        clusters.time = try reader.float32("clusters", "time")
+        clusters.trackMatched = try reader.uint8("clusters", "track_matched")
+
+        vertices.offsets = try reader.offsets("vertices")
+        vertices.x = try reader.float64("vertices", "x")
+        vertices.y = try reader.float64("vertices", "y")
+        vertices.z = try reader.float64("vertices", "z")
+        vertices.chi2 = try reader.float32("vertices", "chi2")
+        vertices.track1 = try reader.int32("vertices", "track1")
+        vertices.track2 = try reader.int32("vertices", "track2")
+
+        if storedTables["mc_particles"] != nil {
+            particles.offsets = try reader.offsets("mc_particles")
+            particles.pdg = try reader.int32("mc_particles", "pdg")
+            particles.px = try reader.float64("mc_particles", "px")
+            particles.py = try reader.float64("mc_particles", "py")
+            particles.pz = try reader.float64("mc_particles", "pz")
+            particles.e = try reader.float64("mc_particles", "e")
+        } else {
+            particles.offsets = try JaggedOffsets(validating: [Int64](repeating: 0, count: n + 1))
+        }
+    }
+}
+
+/// Pulls typed columns out of stored tables with schema errors that name the column.
+private struct ColumnReader {
+    let tables: [String: StoredTable]
+    let eventCount: Int
+    var expectedRows: [String: Int] = [:]
+
+    init(tables: [String: StoredTable], eventCount: Int) {
+        self.tables = tables
+        self.eventCount = eventCount
+        expectedRows["events"] = eventCount
+    }
+
+    mutating func offsets(_ table: String) throws -> JaggedOffsets {
+        guard let t = tables[table], let raw = t.offsets else {
+            throw EventModelError.missingColumn(table: table, column: "offsets")
+        }
+        guard raw.count == eventCount + 1 else {
+            throw EventModelError.lengthMismatch(table: table, column: "offsets", expected: eventCount + 1, found: raw.count)
+        }
+        let o = try JaggedOffsets(validating: raw)
+        expectedRows[table] = o.rowCount
+        return o
+    }
+
+    private func column(_ table: String, _ name: String, _ type: ColumnType) throws -> ColumnData {
+        guard let c = tables[table]?.columns[name] else {
+            throw EventModelError.missingColumn(table: table, column: name)
+        }
+        guard c.type == type else {
+            throw EventModelError.wrongType(table: table, column: name, expected: type, found: c.type)
+        }
+        if let n = expectedRows[table], c.count != n {
+            throw EventModelError.lengthMismatch(table: table, column: name, expected: n, found: c.count)
+        }
+        return c
+    }
+
+    func float64(_ t: String, _ n: String) throws -> [Double] {
+        if case .float64(let v) = try column(t, n, .float64) { return v }
+        fatalError("unreachable: type checked")
+    }
+    func float32(_ t: String, _ n: String) throws -> [Float] {
+        if case .float32(let v) = try column(t, n, .float32) { return v }
+        fatalError("unreachable: type checked")
+    }
+    func int64(_ t: String, _ n: String) throws -> [Int64] {
+        if case .int64(let v) = try column(t, n, .int64) { return v }
+        fatalError("unreachable: type checked")
+    }
+    func int32(_ t: String, _ n: String) throws -> [Int32] {
+        if case .int32(let v) = try column(t, n, .int32) { return v }
+        fatalError("unreachable: type checked")
+    }
+    func int8(_ t: String, _ n: String) throws -> [Int8] {
+        if case .int8(let v) = try column(t, n, .int8) { return v }
+        fatalError("unreachable: type checked")
+    }
+    func uint8(_ t: String, _ n: String) throws -> [UInt8] {
+        if case .uint8(let v) = try column(t, n, .uint8) { return v }
+        fatalError("unreachable: type checked")
+    }
+    func uint32(_ t: String, _ n: String) throws -> [UInt32] {
+        if case .uint32(let v) = try column(t, n, .uint32) { return v }
+        fatalError("unreachable: type checked")
+    }
+}

@@ -1,0 +1,143 @@
+import EventModel
+import Foundation
+
+/// Tunables of the on-disk layout.
+public struct EventFileOptions: Sendable {
+    /// Rows per HDF5 chunk; reads and writes move whole chunks, so this trades memory for speed.
+    public var chunkRows: Int
+    /// Deflate level (0 = off). Level 1 keeps writes fast; higher levels gain little on floats.
+    public var compressionLevel: Int
+    /// Keep the generator truth table (`mc_particles`); off for pseudo-data.
+    public var includeTruth: Bool
+
+    public init(chunkRows: Int = 65_536, compressionLevel: Int = 1, includeTruth: Bool = true) {
+        self.chunkRows = chunkRows
+        self.compressionLevel = compressionLevel
+        self.includeTruth = includeTruth
+    }
+}
+
+/// Writes one sample shard: batches are appended as they are produced, and the file appears
+/// at its destination only when `finish` succeeds (written under a temporary name in the same
+/// directory, then renamed), so a killed run never leaves a half-written shard behind.
+public final class EventFileWriter {
+    public let destination: URL
+    private let temporary: URL
+    private let options: EventFileOptions
+    private var file: HDF5File?
+    private var eventCount = 0
+    /// Row counts so far per jagged table, to shift the offsets of later batches.
+    private var rowCounts: [String: Int64] = [:]
+    private let tables: [EventSchema.TableSpec]
+
+    public init(destination: URL, options: EventFileOptions = EventFileOptions()) throws {
+        self.destination = destination
+        self.options = options
+        self.tables = EventSchema.tables.filter { options.includeTruth || !$0.monteCarloOnly }
+        let directory = destination.deletingLastPathComponent()
+        try Self.prepareDirectory(directory)
+        if FileManager.default.fileExists(atPath: destination.path) {
+            throw EventStoreError.alreadyExists(path: destination.path)
+        }
+        temporary = directory.appendingPathComponent(
+            ".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        let f = try HDF5File.create(path: temporary.path)
+        file = f
+        do {
+            for table in tables {
+                try f.createGroup(table.name)
+                if table.jagged {
+                    try f.createColumn("\(table.name)/offsets", type: .int64, chunkRows: options.chunkRows,
+                                       compressionLevel: options.compressionLevel)
+                    try f.append("\(table.name)/offsets", .int64([0]))
+                    rowCounts[table.name] = 0
+                }
+                for column in table.columns {
+                    try f.createColumn("\(table.name)/\(column.name)", type: column.type,
+                                       chunkRows: options.chunkRows, compressionLevel: options.compressionLevel)
+                }
+            }
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Creates the directory if needed and checks that we may write into it.
+    static func prepareDirectory(_ directory: URL) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw EventStoreError.unwritableDirectory(path: directory.path, detail: "it is a file, not a directory")
+            }
+        } else {
+            do {
+                try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw EventStoreError.unwritableDirectory(path: directory.path, detail: "cannot create it: \(error.localizedDescription)")
+            }
+        }
+        guard fm.isWritableFile(atPath: directory.path) else {
+            throw EventStoreError.unwritableDirectory(path: directory.path, detail: "permission denied")
+        }
+    }
+
+    deinit { abandon() }
+
+    /// Appends a batch; its jagged offsets are rebased onto what is already in the file.
+    public func append(_ batch: EventBatch) throws {
+        guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
+        guard !batch.isEmpty else { return }
+        do {
+            for stored in batch.storedTables() where tables.contains(where: { $0.name == stored.spec.name }) {
+                let name = stored.spec.name
+                if let offsets = stored.offsets {
+                    let shift = rowCounts[name] ?? 0
+                    try f.append("\(name)/offsets", .int64(offsets.dropFirst().map { $0 + shift }))
+                    rowCounts[name] = shift + (offsets.last ?? 0)
+                }
+                for column in stored.spec.columns {
+                    guard let data = stored.columns[column.name] else {
+                        throw EventStoreError.missingColumn(path: destination.path, table: name, column: column.name)
+                    }
+                    try f.append("\(name)/\(column.name)", data)
+                }
+            }
+            eventCount += batch.count
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    public var eventsWritten: Int { eventCount }
+
+    /// Writes the metadata, closes the file, and moves it to its destination atomically.
+    public func finish(metadata: SampleMetadata) throws {
+        guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
+        do {
+            try metadata.write(to: f)
+            f.close()
+            file = nil
+            if FileManager.default.fileExists(atPath: destination.path) {
+                throw EventStoreError.alreadyExists(path: destination.path)
+            }
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw EventStoreError.writeFailed(path: destination.path, detail: String(cString: strerror(errno)))
+            }
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Drops the temporary file; the destination is never touched.
+    public func abandon() {
+        if let f = file {
+            f.close()
+            file = nil
+        }
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}

@@ -1,0 +1,3 @@
+import DarkSectorCLI
+
+DarkSectorCommand.main()

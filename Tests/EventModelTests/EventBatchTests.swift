@@ -1,0 +1,66 @@
+import Foundation
+import Kinematics
+import Testing
+@testable import EventModel
+
+@Suite struct EventBatchTests {
+    static func sampleEvents() -> [ReconstructedEvent] {
+        [
+            ReconstructedEvent(eventID: 1, weight: 0.5, trigger: [.twoTrack, .singleMuon], extraEnergy: 0.12, nPi0: 0,
+                               tracks: [Track(charge: 1, momentum: ThreeVector(x: 1, y: 2, z: 3), muonID: 0.9),
+                                        Track(charge: -1, momentum: ThreeVector(x: -1, y: -2, z: 0.5), muonID: 0.95)],
+                               clusters: [Cluster(energy: 0.2, theta: 1.0, phi: 0.1, time: 3, trackMatched: true)],
+                               particles: [Particle(pdg: 13, momentum: FourVector(e: 3.7, px: 1, py: 2, pz: 3))]),
+            ReconstructedEvent(eventID: 2, weight: 1.5),
+            ReconstructedEvent(eventID: 3, weight: 2, trigger: .singlePhoton,
+                               clusters: [Cluster(energy: 4, theta: 1.5, phi: -1), Cluster(energy: 0.05, theta: 2.5, phi: 2)],
+                               vertices: [Vertex(position: ThreeVector(x: 1, y: 0, z: 2), chi2: 0.4, track1: 0, track2: 1)]),
+        ]
+    }
+
+    @Test func appendKeepsJaggedStructure() {
+        var batch = EventBatch()
+        for e in Self.sampleEvents() { batch.append(e) }
+        #expect(batch.count == 3)
+        #expect(batch.tracks.offsets.values == [0, 2, 2, 2])
+        #expect(batch.clusters.offsets.values == [0, 1, 1, 3])
+        #expect(batch.vertices.offsets.values == [0, 0, 0, 1])
+        #expect(batch.tracks.offsets.rows(ofEvent: 0) == 0..<2)
+        #expect(batch.clusters.energy == [0.2, 4, 0.05])
+        for (i, e) in Self.sampleEvents().enumerated() { #expect(batch.event(at: i) == e) }
+    }
+
+    @Test func storedTablesRoundTrip() throws {
+        var batch = EventBatch()
+        for e in Self.sampleEvents() { batch.append(e) }
+        let tables = Dictionary(uniqueKeysWithValues: batch.storedTables().map { ($0.spec.name, $0) })
+        #expect(try EventBatch(storedTables: tables) == batch)
+        // Every schema column is present in the stored form with its declared type.
+        for spec in EventSchema.tables {
+            for column in spec.columns { #expect(tables[spec.name]?.columns[column.name]?.type == column.type) }
+        }
+    }
+
+    @Test func schemaViolationsNameTheColumn() {
+        var batch = EventBatch()
+        for e in Self.sampleEvents() { batch.append(e) }
+        var tables = Dictionary(uniqueKeysWithValues: batch.storedTables().map { ($0.spec.name, $0) })
+        tables["tracks"]?.columns["px"] = .float32([1, 2])
+        #expect(throws: EventModelError.wrongType(table: "tracks", column: "px", expected: .float64, found: .float32)) {
+            try EventBatch(storedTables: tables)
+        }
+        tables["tracks"]?.columns["px"] = nil
+        #expect(throws: EventModelError.missingColumn(table: "tracks", column: "px")) {
+            try EventBatch(storedTables: tables)
+        }
+    }
+
+    @Test func offsetsMustBeMonotonic() {
+        #expect(throws: EventModelError.self) { try JaggedOffsets(validating: [0, 3, 2]) }
+        #expect(throws: EventModelError.self) { try JaggedOffsets(validating: [1, 3]) }
+        var a = try! JaggedOffsets(validating: [0, 2, 5])
+        a.append(contentsOf: try! JaggedOffsets(validating: [0, 1, 1]))
+        #expect(a.values == [0, 2, 5, 6, 6])
+        #expect(a.slice(1..<3).values == [0, 3, 4])
+    }
+}
