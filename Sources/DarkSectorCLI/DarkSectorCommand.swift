@@ -8,9 +8,11 @@ public struct DarkSectorCommand: ParsableCommand {
         abstract: "Belle II-style searches for light dark sectors in e+e- collisions at sqrt(s) = 10.58 GeV.",
         version: CodeVersion.current,
         subcommands: [
+            GenerateCommand.self,
             ListCommand.self,
             StoreCommand.self,
             BenchCommand.self,
+            DemoCommand.self,
         ])
 
     public init() {}

@@ -5,7 +5,7 @@ import Foundation
 /// Redrawn at most ten times a second; on a non-terminal (CI logs, files) it prints a plain
 /// line every 10% instead, so logs stay readable.
 final class ProgressBar: @unchecked Sendable {
-    private let total: Int
+    private var total: Int
     private let label: String
     private let width = 30
     private let interactive: Bool
@@ -19,6 +19,14 @@ final class ProgressBar: @unchecked Sendable {
         self.total = max(total, 1)
         self.label = label
         interactive = isatty(STDERR_FILENO) != 0
+    }
+
+    /// Sets the amount of work once it is known (e.g. after skipping finished shards).
+    func reset(total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.total = max(total, 1)
+        done = 0
     }
 
     func advance(by n: Int = 1) {

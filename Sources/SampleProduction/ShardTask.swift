@@ -1,0 +1,19 @@
+import Foundation
+import Generators
+
+/// One HDF5 shard to produce: which process, which conditions, which slice of events.
+/// Shards are independent (their own random stream), which is what makes the output
+/// independent of the number of jobs and lets a rerun skip finished shards.
+public struct ShardTask: Sendable, Equatable {
+    public var plan: ProductionConfiguration.ProcessPlan
+    public var conditions: String
+    public var index: Int
+    public var firstEventID: Int64
+    public var events: Int
+    /// Per-event weight factor: expected events at the data luminosity per generated event.
+    public var weightScale: Double
+    public var crossSection: CrossSectionEstimate
+    public var destination: URL
+
+    public var streamName: String { "\(plan.process.rawValue)/\(conditions)/shard-\(index)" }
+}

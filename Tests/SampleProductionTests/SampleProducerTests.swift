@@ -1,0 +1,88 @@
+import EventStore
+import Foundation
+import Testing
+@testable import SampleProduction
+
+/// Reproducibility, resuming and normalisation of a real (small) production.
+@Suite(.serialized) struct SampleProducerTests {
+    static let yaml = """
+        luminosity_inv_fb: 0.0004
+        seed: 11
+        shard_events: 150
+        cross_section_trials: 5000
+        processes:
+          mumu: {filter: mumu_cdc, mc_luminosity_factor: 2}
+          tautau: {filter: none}
+        """
+
+    static var conditions: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Conditions")
+    }
+
+    func scratch() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("prod-\(UUID().uuidString)")
+    }
+
+    func producer(_ out: URL, jobs: Int) throws -> SampleProducer {
+        SampleProducer(configuration: try ProductionConfiguration.parse(yaml: Self.yaml, file: "test"),
+                       outputDirectory: out, conditionsDirectory: Self.conditions, jobs: jobs)
+    }
+
+    func checksums(_ urls: [URL]) throws -> [String] {
+        try urls.map { try FileChecksum.sha256(path: $0.path) }
+    }
+
+    @Test func sameSeedSameBytesWhateverTheJobs() throws {
+        let a = scratch(), b = scratch()
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let one = try producer(a, jobs: 1).run()
+        let two = try producer(b, jobs: 2).run()
+        #expect(one.shards.count == two.shards.count && one.shards.count > 2)
+        #expect(try checksums(one.shards) == checksums(two.shards))
+    }
+
+    @Test func rerunCompletesOnlyWhatIsMissing() throws {
+        let out = scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let first = try producer(out, jobs: 2).run()
+        let reference = try checksums(first.shards)
+        // Simulate a killed run: one shard missing, a stale temporary left behind.
+        try FileManager.default.removeItem(at: first.shards[1])
+        let stale = first.shards[0].deletingLastPathComponent().appendingPathComponent(".x.h5.tmp-1-abc")
+        try Data("partial".utf8).write(to: stale)
+        let second = try producer(out, jobs: 2).run()
+        #expect(second.producedShards == 1)
+        #expect(second.skippedShards == first.shards.count - 1)
+        #expect(try checksums(second.shards) == reference)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+    }
+
+    @Test func weightsAndPseudoData() throws {
+        let out = scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let summary = try producer(out, jobs: 2).run()
+        var mcWeight: [String: Double] = [:], dataEvents: [String: Int] = [:], sigmaL: [String: Double] = [:]
+        for url in summary.shards {
+            let reader = try EventFileReader(path: url.path)
+            let m = reader.metadata
+            sigmaL[m.process] = m.crossSectionFb * m.luminosityInvFb
+            let batch = try reader.read(events: 0..<reader.eventCount)
+            if m.conditions == "data" {
+                // Pseudo-data: unweighted, no generator truth.
+                #expect(batch.events.weight.allSatisfy { $0 == 1 })
+                #expect(batch.particles.rowCount == 0)
+                dataEvents[m.process, default: 0] += reader.eventCount
+            } else {
+                mcWeight[m.process, default: 0] += batch.events.weight.reduce(0, +)
+                #expect(batch.particles.rowCount > 0)
+            }
+        }
+        for (process, expected) in sigmaL {
+            // MC weights add up to sigma x L (unweighted generation: exactly, up to rare w > 1 events).
+            #expect(abs(mcWeight[process]! - expected) / expected < 0.01, "\(process)")
+            // Pseudo-data count is Poisson(sigma x L): within 4 standard deviations.
+            #expect(abs(Double(dataEvents[process]!) - expected) < 4 * expected.squareRoot() + 1, "\(process)")
+        }
+    }
+}
