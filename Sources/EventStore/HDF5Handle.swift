@@ -41,9 +41,11 @@ enum HDF5Library {
         defer { lock.unlock() }
         if !initialised {
             H5open()
-            ds_h5_silence_errors()
             initialised = true
         }
+        // Error printing is per thread when HDF5 is built thread-safe (Debian's is), so
+        // silence it on whichever thread is calling; it is a cheap flag write.
+        ds_h5_silence_errors()
         return try body()
     }
 }

@@ -1,0 +1,113 @@
+/// Data versus simulation in one control sample.
+///
+/// Yields: D data events (Poisson), M the MC prediction with sqrt(sum w^2). The ratio
+/// r = D/M has sigma_r = r sqrt(1/D + (sigma_M/M)^2); with D = 0 we quote sigma_r = 1/M (one
+/// event's worth) rather than zero. The ratio is the correction factor the control sample
+/// measures. Shapes: Pearson chi2 over the bins, variance m_i + sigma_mi^2 (the expected
+/// Poisson variance plus MC statistics; d_i where m_i = 0), ndf = bins used (the MC is
+/// normalised absolutely, nothing is fitted), pulls (d_i - m_i)/sqrt(variance).
+public struct ControlSampleResult: Sendable, Hashable, Codable {
+    public struct Shape: Sendable, Hashable, Codable {
+        public var edges: [Double]
+        public var data: [Double]
+        public var mc: [Double]
+        public var mcUncertainty: [Double]
+        /// NaN for bins left out of the chi2 (empty in data and MC).
+        public var pulls: [Double]
+        public var chi2: Double
+        public var ndf: Int
+        public var pValue: Double
+    }
+
+    public let name: String
+    public let dataYield: Double
+    public let mcYield: Double
+    public let mcUncertainty: Double
+    /// Data/MC: the correction factor this sample measures.
+    public let ratio: Double
+    public let ratioUncertainty: Double
+    public let shape: Shape?
+    public let criteria: ControlSample.Criteria
+    /// Why the sample fails its criteria; empty when it passes.
+    public let failures: [String]
+    public var passed: Bool { failures.isEmpty }
+}
+
+/// Runs control samples: the same selection on MC (all processes) and on visible data.
+public struct ControlSampleValidator: Sendable {
+    public let search: any Search
+    public let baseSelection: Selection
+    public init(search: any Search, baseSelection: Selection? = nil) {
+        self.search = search
+        self.baseSelection = baseSelection ?? search.selection
+    }
+
+    /// Streams MC and blinded data for each control sample and compares them.
+    /// The outcome carries the configuration hash the data were opened with.
+    public func validate(_ samples: [ControlSample], mc: [any EventSource], data: BlindedData,
+                         targetLuminosityInvFb: Double) throws -> ValidationOutcome {
+        var results: [ControlSampleResult] = []
+        for cs in samples {
+            let sel = try cs.selection(from: baseSelection, search: search.id)
+            let m = try MonteCarloSelection(search: search, selection: sel, targetLuminosityInvFb: targetLuminosityInvFb).run(mc)
+            let d = try data.candidates(selection: sel)
+            results.append(try compare(cs, selection: sel, mc: m.candidates, data: d.candidates))
+        }
+        return ValidationOutcome(search: search.id, configurationHash: data.configurationHash, results: results)
+    }
+
+    /// Compares preselected tables under the control sample's full selection and sidebands.
+    public func compare(_ cs: ControlSample, selection: Selection, mc: CandidateTable,
+                        data: CandidateTable) throws -> ControlSampleResult {
+        func selected(_ t: CandidateTable) throws -> [Bool] {
+            var mask = try Selection.mask(selection.cuts, on: t)
+            if !cs.sidebands.isEmpty {
+                let inside = try SignalRegion.any(cs.sidebands).mask(t)
+                for i in mask.indices { mask[i] = mask[i] && inside[i] }
+            }
+            return mask
+        }
+        let mMask = try selected(mc), dMask = try selected(data)
+        let my = mc.weightedYield(mMask), dy = data.weightedYield(dMask)
+        let M = my.sum, sM = my.sumW2.squareRoot(), D = dy.sum
+        let ratio = M > 0 ? D / M : .nan
+        let sR: Double
+        if M <= 0 { sR = .nan } else if D > 0 {
+            sR = ratio * (1 / D + (sM / M) * (sM / M)).squareRoot()
+        } else { sR = 1 / M }
+
+        var shape: ControlSampleResult.Shape? = nil
+        if let b = cs.binning {
+            var dh = [Double](repeating: 0, count: b.bins), mh = dh, mh2 = dh
+            let mx = try mc.column(b.observable), dx = try data.column(b.observable)
+            for i in 0..<mc.count where mMask[i] { if let k = b.bin(mx[i]) { mh[k] += mc.weight[i]; mh2[k] += mc.weight[i] * mc.weight[i] } }
+            for i in 0..<data.count where dMask[i] { if let k = b.bin(dx[i]) { dh[k] += data.weight[i] } }
+            var chi2 = 0.0, ndf = 0
+            var pulls = [Double](repeating: .nan, count: b.bins)
+            for k in 0..<b.bins {
+                let variance = mh[k] > 0 ? mh[k] + mh2[k] : dh[k]
+                guard variance > 0 else { continue }
+                let pull = (dh[k] - mh[k]) / variance.squareRoot()
+                pulls[k] = pull; chi2 += pull * pull; ndf += 1
+            }
+            let edges = (0...b.bins).map { b.low + (b.high - b.low) * Double($0) / Double(b.bins) }
+            shape = .init(edges: edges, data: dh, mc: mh, mcUncertainty: mh2.map { $0.squareRoot() }, pulls: pulls,
+                          chi2: chi2, ndf: ndf, pValue: ChiSquare.pValue(chi2: chi2, ndf: ndf))
+        }
+
+        var failures: [String] = []
+        if M <= 0 { failures.append("\(cs.name): no MC events selected; the control sample cannot be validated") }
+        if let x = cs.criteria.maxRatioDeviation, M > 0, !(abs(ratio - 1) < x) {
+            failures.append("\(cs.name): data/MC = \(ratio) deviates from 1 by more than \(x)")
+        }
+        if let y = cs.criteria.minChi2PValue {
+            if let s = shape {
+                if !(s.pValue > y) { failures.append("\(cs.name): chi2/ndf = \(s.chi2)/\(s.ndf), p = \(s.pValue) <= \(y)") }
+            } else {
+                failures.append("\(cs.name): min_chi2_p_value is set but the sample has no binning")
+            }
+        }
+        return ControlSampleResult(name: cs.name, dataYield: D, mcYield: M, mcUncertainty: sM, ratio: ratio,
+                                   ratioUncertainty: sR, shape: shape, criteria: cs.criteria, failures: failures)
+    }
+}

@@ -1,0 +1,90 @@
+/// The interface Analysis needs from Statistics, and the translation of event limits into
+/// cross-section and coupling limits.
+///
+/// Statistics is written in parallel and Analysis must not depend on it yet; the lead
+/// connects the two with a conforming adapter (e.g. `struct BayesCalculator: UpperLimitCalculator`).
+public protocol UpperLimitCalculator: Sendable {
+    /// Upper limit on the signal yield s (events) for n ~ Poisson(s e + b), with relative
+    /// Gaussian uncertainties r_s on e (nominal 1) and r_b on b, at confidence level `cl`.
+    func upperLimit(observed: Int, background: Double, relativeSignalUncertainty: Double,
+                    relativeBackgroundUncertainty: Double, confidenceLevel: Double) throws -> Double
+    /// Median expected limit and its +-1 and +-2 sigma band under the background-only hypothesis.
+    func expectedUpperLimit(background: Double, relativeSignalUncertainty: Double,
+                            relativeBackgroundUncertainty: Double, confidenceLevel: Double) throws -> ExpectedLimit
+}
+
+public struct ExpectedLimit: Sendable, Hashable, Codable {
+    public var median: Double
+    /// (-2 sigma, -1 sigma, +1 sigma, +2 sigma)
+    public var minus2: Double, minus1: Double, plus1: Double, plus2: Double
+    public init(median: Double, minus2: Double, minus1: Double, plus1: Double, plus2: Double) {
+        self.median = median; self.minus2 = minus2; self.minus1 = minus1; self.plus1 = plus1; self.plus2 = plus2
+    }
+    public func scaled(by k: Double) -> ExpectedLimit {
+        ExpectedLimit(median: median * k, minus2: minus2 * k, minus1: minus1 * k, plus1: plus1 * k, plus2: plus2 * k)
+    }
+}
+
+/// One hypothesis' counting experiment: what the selection, the Punzi step and the
+/// systematics table feed to the limit calculator.
+public struct CountingInput: Sendable, Hashable, Codable {
+    public var hypothesis: MassHypothesis
+    public var signalEfficiency: Double
+    public var luminosityInvFb: Double
+    public var expectedBackground: Double
+    public var relativeSignalUncertainty: Double
+    public var relativeBackgroundUncertainty: Double
+    public init(hypothesis: MassHypothesis, signalEfficiency: Double, luminosityInvFb: Double, expectedBackground: Double,
+                relativeSignalUncertainty: Double, relativeBackgroundUncertainty: Double) {
+        self.hypothesis = hypothesis
+        self.signalEfficiency = signalEfficiency
+        self.luminosityInvFb = luminosityInvFb
+        self.expectedBackground = expectedBackground
+        self.relativeSignalUncertainty = relativeSignalUncertainty
+        self.relativeBackgroundUncertainty = relativeBackgroundUncertainty
+    }
+}
+
+/// Expected (always) and observed (only when unblinded) limits at one hypothesis.
+public struct LimitPoint: Sendable, Hashable, Codable {
+    public var hypothesis: MassHypothesis
+    public var expectedCrossSectionFb: ExpectedLimit
+    public var observedCrossSectionFb: Double?
+    public var expectedCoupling: ExpectedLimit
+    public var observedCoupling: Double?
+}
+
+public enum LimitTranslation {
+    /// sigma_lim = s_up / (eps L): Belle II's sigma = (N_obs - B) / (L eps) at the limit.
+    public static func crossSectionFb(eventLimit: Double, efficiency: Double, luminosityInvFb: Double) throws -> Double {
+        guard efficiency > 0, luminosityInvFb > 0 else {
+            throw AnalysisError.invalidArgument("cross-section limit needs efficiency > 0 and luminosity > 0 (got \(efficiency), \(luminosityInvFb))")
+        }
+        return eventLimit / (efficiency * luminosityInvFb)
+    }
+
+    /// Expected limits, and observed ones when `observed` comes from an unblinded search
+    /// (the token proves it), translated to cross section and coupling.
+    public static func limit(_ input: CountingInput, calculator: any UpperLimitCalculator, confidenceLevel: Double,
+                             model: any SignalModel, observed: (count: Int, token: UnblindingToken)? = nil) throws -> LimitPoint {
+        let k = 1 / (input.signalEfficiency * input.luminosityInvFb)
+        guard k.isFinite, k > 0 else { throw AnalysisError.invalidArgument("efficiency x luminosity must be positive at \(input.hypothesis.label)") }
+        let exp = try calculator.expectedUpperLimit(background: input.expectedBackground,
+                                                    relativeSignalUncertainty: input.relativeSignalUncertainty,
+                                                    relativeBackgroundUncertainty: input.relativeBackgroundUncertainty,
+                                                    confidenceLevel: confidenceLevel).scaled(by: k)
+        let p = input.hypothesis.parameters
+        func g(_ x: Double) throws -> Double { try model.couplingLimit(crossSectionLimitFb: x, parameters: p) }
+        let expG = ExpectedLimit(median: try g(exp.median), minus2: try g(exp.minus2), minus1: try g(exp.minus1),
+                                 plus1: try g(exp.plus1), plus2: try g(exp.plus2))
+        var obs: Double? = nil
+        if let observed {
+            obs = k * (try calculator.upperLimit(observed: observed.count, background: input.expectedBackground,
+                                                 relativeSignalUncertainty: input.relativeSignalUncertainty,
+                                                 relativeBackgroundUncertainty: input.relativeBackgroundUncertainty,
+                                                 confidenceLevel: confidenceLevel))
+        }
+        return LimitPoint(hypothesis: input.hypothesis, expectedCrossSectionFb: exp, observedCrossSectionFb: obs,
+                          expectedCoupling: expG, observedCoupling: try obs.map(g))
+    }
+}

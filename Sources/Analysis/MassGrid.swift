@@ -1,0 +1,15 @@
+/// The scan grid from configuration: per parameter a list of values; the search turns the
+/// Cartesian product into hypotheses (and may drop points, e.g. m_h' >= m_A').
+public struct MassGrid: Sendable, Hashable, Codable {
+    public var axes: [String: [Double]]
+    public init(axes: [String: [Double]]) { self.axes = axes }
+
+    /// Cartesian product, parameters in name order, last name varying fastest.
+    public var points: [[String: Double]] {
+        var out: [[String: Double]] = [[:]]
+        for name in axes.keys.sorted() {
+            out = out.flatMap { p in axes[name]!.map { v in var q = p; q[name] = v; return q } }
+        }
+        return out
+    }
+}

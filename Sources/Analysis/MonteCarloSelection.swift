@@ -1,0 +1,77 @@
+import EventModel
+import EventStore
+
+/// Streams simulated samples through a search: observables per batch, the cut flow per
+/// process, and the preselected candidates.
+///
+/// Weights are rescaled to `targetLuminosityInvFb`: an event of a shard standing for L_i
+/// fb^-1 of a process whose shards together stand for sum L gets w * L_target / sum L, so that
+/// any number of shards combine into one sample at the target luminosity. Data files are
+/// refused: they enter only through `BlindedData`.
+public struct MonteCarloSelection: Sendable {
+    public let search: any Search
+    public let selection: Selection
+    public let targetLuminosityInvFb: Double
+    public let batchSize: Int
+
+    public init(search: any Search, selection: Selection? = nil, targetLuminosityInvFb: Double,
+                batchSize: Int = 65_536) {
+        precondition(targetLuminosityInvFb > 0 && batchSize > 0)
+        self.search = search
+        self.selection = selection ?? search.selection
+        self.targetLuminosityInvFb = targetLuminosityInvFb
+        self.batchSize = batchSize
+    }
+
+    public struct Output: Sendable, Equatable {
+        /// Preselected candidates of every process, weights at the target luminosity.
+        public var candidates: CandidateTable
+        public var cutFlow: CutFlow
+        /// Expected events before any selection per process at the target luminosity
+        /// (cross section x luminosity): the denominator of signal efficiencies.
+        public var producedYield: [String: Double]
+        /// Generator events per process (after the generator-level filter).
+        public var generatedEvents: [String: Int64]
+    }
+
+    public func run(_ sources: [any EventSource]) throws -> Output {
+        var lumiPerProcess: [String: Double] = [:]
+        for s in sources {
+            guard s.metadata.conditions == "mc" else {
+                throw AnalysisError.dataNotAllowed(path: s.path, reason: "MonteCarloSelection reads simulation only")
+            }
+            guard s.metadata.luminosityInvFb > 0 else {
+                throw AnalysisError.invalidArgument("\(s.path): luminosity_inv_fb must be positive")
+            }
+            lumiPerProcess[s.metadata.process, default: 0] += s.metadata.luminosityInvFb
+        }
+        var table = CandidateTable(observables: search.observableNames)
+        var flow = CutFlow(cuts: selection.allCuts.map(\.name))
+        var produced: [String: Double] = [:]
+        var generated: [String: Int64] = [:]
+        for s in sources {
+            let process = s.metadata.process
+            let scale = targetLuminosityInvFb / lumiPerProcess[process]!
+            produced[process, default: 0] = s.metadata.crossSectionFb * targetLuminosityInvFb
+            generated[process, default: 0] += s.metadata.generatedEvents
+            try s.forEachBatch(size: batchSize) { batch in
+                let cols = try search.checkedObservables(of: batch)
+                let weights = batch.events.weight.map { $0 * scale }
+                let masks = try CutFlow.cumulativeMasks(selection.allCuts, columns: cols, count: batch.count, search: search.id)
+                flow.add(process: process, weights: weights, cumulative: masks)
+                let pre = selection.preselection.isEmpty ? [Bool](repeating: true, count: batch.count)
+                                                          : masks[selection.preselection.count - 1]
+                table.append(Self.rows(pre, columns: cols, eventID: batch.events.eventID, weights: weights, process: process))
+            }
+        }
+        return Output(candidates: table, cutFlow: flow, producedYield: produced, generatedEvents: generated)
+    }
+
+    /// The preselected rows of one batch as a table.
+    static func rows(_ mask: [Bool], columns: ObservableColumns, eventID: [Int64], weights: [Double],
+                     process: String) -> CandidateTable {
+        let idx = mask.indices.filter { mask[$0] }
+        return CandidateTable(columns: columns.mapValues { c in idx.map { c[$0] } },
+                              eventID: idx.map { eventID[$0] }, weight: idx.map { weights[$0] }, process: process)
+    }
+}

@@ -1,0 +1,91 @@
+import EventModel
+
+/// What one dark-sector search is. A search module (Searches/<Name>/) implements this
+/// protocol; everything else (streaming selection, cut flows, Punzi, blinding, control
+/// samples, systematics, limits) is shared and driven from these declarations.
+///
+/// Design rules a search author must know:
+/// - Observables are computed column-wise from a whole `EventBatch`, one value per event,
+///   NaN where the event has no candidate (NaN fails every cut and lies in no region).
+/// - The selection is data (`Cut` values): thresholds come from configuration and from the
+///   Punzi optimiser, never from code paths.
+/// - Signal regions are declared per hypothesis; their union (`blindedRegion`) is what the
+///   framework hides in data while the search is blinded. A search with many overlapping
+///   windows (dark Higgsstrahlung) should override `blindedRegion` with a simpler envelope.
+public protocol Search: Sendable {
+    /// Stable id used on the command line and in results, e.g. `zprime-invisible`.
+    var id: String { get }
+    /// Human-readable name for reports.
+    var name: String { get }
+    /// Names of the observables `observables(of:)` computes.
+    var observableNames: [String] { get }
+    /// Default selection (thresholds may be overridden by configuration).
+    var selection: Selection { get }
+    /// Allowed range of each hypothesis parameter (mass grids outside are refused).
+    var parameterRanges: [String: ClosedRange<Double>] { get }
+    /// Signal cross section and coupling translation.
+    var signalModel: any SignalModel { get }
+
+    /// Per-event observables of a batch, column-wise; each column has `batch.count` values.
+    func observables(of batch: EventBatch) -> ObservableColumns
+    /// Hypotheses (with signal regions and sidebands) on a configured grid; points the
+    /// search cannot test (e.g. m_h' >= m_A') are dropped here.
+    func hypotheses(on grid: MassGrid) throws -> [MassHypothesis]
+    /// Parameters of the signal sample with this process name (e.g. `zprime_m3.00` ->
+    /// ["m_zprime": 3.0]); nil for background processes.
+    func signalParameters(ofProcess process: String) -> [String: Double]?
+
+    /// Region hidden in data while blinded. Default: union of all signal regions.
+    func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion
+    /// Hypotheses whose cuts may stand in for this one's when its MC is thin. Default:
+    /// the `halfWidth` hypotheses either side in index order.
+    func neighbours(of hypothesis: MassHypothesis, in all: [MassHypothesis], halfWidth: Int) -> [MassHypothesis]
+    /// Systematic sources declared by the search itself (configuration may add more).
+    var systematics: [SystematicSource] { get }
+    /// Statistical method(s) and confidence level when the configuration does not say.
+    var defaultStatistics: StatisticsSettings { get }
+}
+
+extension Search {
+    public func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion {
+        .any(hypotheses.map(\.signalRegion))
+    }
+
+    public func neighbours(of hypothesis: MassHypothesis, in all: [MassHypothesis], halfWidth: Int) -> [MassHypothesis] {
+        let sorted = all.sorted { $0.index < $1.index }
+        guard let i = sorted.firstIndex(where: { $0.index == hypothesis.index }) else { return [] }
+        let lo = max(0, i - halfWidth), hi = min(sorted.count - 1, i + halfWidth)
+        return (lo...hi).filter { $0 != i }.map { sorted[$0] }
+    }
+
+    public var systematics: [SystematicSource] { [] }
+
+    /// Where the search's control-sample definitions live, relative to the package root.
+    public var controlSampleDirectory: String { "ControlSamples/\(id)" }
+    public var defaultStatistics: StatisticsSettings { StatisticsSettings() }
+
+    /// `observables(of:)` checked: every declared observable present, one value per event.
+    public func checkedObservables(of batch: EventBatch) throws -> ObservableColumns {
+        let cols = observables(of: batch)
+        for name in observableNames {
+            guard let c = cols[name] else { throw AnalysisError.missingObservable(search: id, observable: name) }
+            guard c.count == batch.count else {
+                throw AnalysisError.observableLength(search: id, observable: name, expected: batch.count, found: c.count)
+            }
+        }
+        let declared = Set(observableNames)
+        return cols.filter { declared.contains($0.key) }
+    }
+
+    /// Checks that a mass-grid parameter lies in the search's range; errors name file and key.
+    public func checkParameter(_ name: String, _ value: Double, file: String = "<code>", key: String) throws {
+        guard let range = parameterRanges[name] else {
+            throw AnalysisError.invalidConfiguration(file: file, key: key,
+                reason: "search '\(id)' has no scan parameter '\(name)' (known: \(parameterRanges.keys.sorted().joined(separator: ", ")))")
+        }
+        guard range.contains(value) else {
+            throw AnalysisError.massOutOfRange(mass: value, parameter: name, low: range.lowerBound,
+                                               high: range.upperBound, search: id, file: file, key: key)
+        }
+    }
+}

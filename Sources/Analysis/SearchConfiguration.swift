@@ -1,0 +1,192 @@
+import Foundation
+
+/// A search's run configuration, read from YAML and checked against the search:
+///
+///     search: zprime-invisible
+///     luminosity_inv_fb: 100
+///     statistics: {cl: 0.90, methods: [bayes, cls]}
+///     punzi: {a: 1.64, min_background_entries: 10, regularisation_half_width: 2}
+///     cuts: {muon_id: 0.9, extra_energy: 0.4}          # threshold overrides
+///     mass_grid:
+///       m_zprime: {from: 0.5, to: 8.0, step: 0.5}       # or a list: [1.0, 2.0, 3.0]
+///     control_samples: [...]                            # see ControlSample
+///     control_sample_files: [../../ControlSamples/zprime-invisible/ee.yaml]
+///     systematics: [...]                                # see SystematicsTable.parse
+///
+/// Unknown keys, cuts, observables, out-of-range masses and an unknown search id are typed
+/// errors naming the file and key. `hash` covers this file and every control-sample file
+/// it includes.
+public struct SearchConfiguration: Sendable {
+    public let file: String
+    public let searchID: String
+    public let luminosityInvFb: Double
+    public let statistics: StatisticsSettings
+    public let punzi: PunziOptimiser.Settings
+    /// The search's selection with the configured thresholds.
+    public let selection: Selection
+    public let massGrid: MassGrid
+    public let hypotheses: [MassHypothesis]
+    public let controlSamples: [ControlSample]
+    public let systematics: SystematicsTable
+    /// `from_control_sample` systematics still to be filled from validation results.
+    public let pendingSystematics: [(name: String, affects: AffectedQuantity, controlSample: String)]
+    /// SHA-256 of the canonical configuration (see ConfigurationHash).
+    public let hash: String
+
+    static let topLevelKeys: Set<String> = ["search", "luminosity_inv_fb", "statistics", "punzi", "cuts", "mass_grid",
+                                            "control_samples", "control_sample_files", "systematics"]
+
+    /// Loads a configuration file and resolves the search in the registry.
+    public static func load(path: String, registry: SearchRegistry) throws -> (search: any Search, configuration: SearchConfiguration) {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw AnalysisError.unreadableConfiguration(file: path, reason: error.localizedDescription)
+        }
+        let root = try ConfigurationNode.parse(yaml: text, file: path)
+        let idNode = try root.required("search")
+        let id = try idNode.string()
+        let search: any Search
+        do { search = try registry.search(id: id) } catch AnalysisError.unknownSearch(_, let known) {
+            throw AnalysisError.invalidConfiguration(file: path, key: "search",
+                reason: "unknown search '\(id)'; known searches: \(known.sorted().joined(separator: ", "))")
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        return (search, try SearchConfiguration(root: root, search: search, includeBase: base))
+    }
+
+    /// Parses a configuration document for a given search (control-sample files are resolved
+    /// relative to `includeBase`).
+    public init(root: ConfigurationNode, search: any Search, includeBase: URL? = nil) throws {
+        let file = root.file
+        try root.checkKeys(Self.topLevelKeys)
+        self.file = file
+        let idNode = try root.required("search")
+        searchID = try idNode.string()
+        guard searchID == search.id else {
+            throw idNode.error("configuration is for search '\(searchID)', not '\(search.id)'")
+        }
+        let lumiNode = try root.required("luminosity_inv_fb")
+        luminosityInvFb = try lumiNode.double()
+        guard luminosityInvFb > 0 else { throw lumiNode.error("luminosity must be positive") }
+
+        var stats = search.defaultStatistics
+        if let s = try root.optional("statistics") {
+            try s.checkKeys(["cl", "methods"])
+            if let cl = try s.optional("cl") {
+                stats.confidenceLevel = try cl.double()
+                guard stats.confidenceLevel > 0 && stats.confidenceLevel < 1 else { throw cl.error("cl must lie in (0, 1)") }
+            }
+            if let m = try s.optional("methods") {
+                stats.methods = try m.items().map { item in
+                    guard let method = StatisticsSettings.Method(rawValue: try item.string()) else {
+                        throw item.error("unknown method; expected one of \(StatisticsSettings.Method.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return method
+                }
+            }
+        }
+        statistics = stats
+
+        var p = PunziOptimiser.Settings()
+        if let n = try root.optional("punzi") {
+            try n.checkKeys(["a", "min_background_entries", "regularisation_half_width", "max_full_grid_points"])
+            if let v = try n.optional("a") { p.a = try v.double(); guard p.a > 0 else { throw v.error("a must be positive") } }
+            if let v = try n.optional("min_background_entries") { p.minimumBackgroundEntries = try v.int() }
+            if let v = try n.optional("regularisation_half_width") { p.regularisationHalfWidth = try v.int() }
+            if let v = try n.optional("max_full_grid_points") { p.maxFullGridPoints = try v.int() }
+        }
+        punzi = p
+
+        var thresholds: [String: Double] = [:]
+        if let c = try root.optional("cuts") {
+            for (k, v) in try c.entries() { thresholds[k] = try v.double() }
+        }
+        selection = try search.selection.withThresholds(thresholds, search: search.id, file: file, keyPrefix: "cuts")
+        let known = Set(search.observableNames)
+        for cut in selection.allCuts where !known.contains(cut.observable) {
+            throw AnalysisError.unknownObservable(name: cut.observable, search: search.id, file: "<search \(search.id)>", key: "selection.\(cut.name)")
+        }
+
+        let gridNode = try root.required("mass_grid")
+        var axes: [String: [Double]] = [:]
+        for (name, v) in try gridNode.entries() {
+            let values: [Double]
+            if v.isSequence { values = try v.doubles() } else {
+                try v.checkKeys(["from", "to", "step"])
+                let from = try v.required("from").double(), to = try v.required("to").double()
+                let stepNode = try v.required("step")
+                let step = try stepNode.double()
+                guard step > 0, to >= from else { throw v.error("need step > 0 and to >= from") }
+                let n = Int(((to - from) / step + 1e-9).rounded(.down))
+                values = (0...n).map { from + Double($0) * step }
+            }
+            guard !values.isEmpty else { throw v.error("no mass points") }
+            for (i, x) in values.enumerated() {
+                try search.checkParameter(name, x, file: file, key: v.isSequence ? "\(v.key)[\(i)]" : v.key)
+            }
+            axes[name] = values
+        }
+        massGrid = MassGrid(axes: axes)
+        hypotheses = try search.hypotheses(on: massGrid)
+        guard !hypotheses.isEmpty else { throw gridNode.error("the grid gives no hypothesis the search can test") }
+
+        var documents = [root]
+        var samples: [ControlSample] = []
+        if let list = try root.optional("control_samples") {
+            samples += try list.items().map(ControlSample.parse)
+        }
+        if let files = try root.optional("control_sample_files") {
+            for item in try files.items() {
+                let rel = try item.string()
+                let url = rel.hasPrefix("/") ? URL(fileURLWithPath: rel)
+                                              : (includeBase ?? URL(fileURLWithPath: ".")).appendingPathComponent(rel)
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                    throw item.error("cannot read control-sample file \(url.path)")
+                }
+                let doc = try ConfigurationNode.parse(yaml: text, file: url.path)
+                try doc.checkKeys(["control_samples"])
+                samples += try doc.required("control_samples").items().map(ControlSample.parse)
+                documents.append(doc)
+            }
+        }
+        var names = Set<String>()
+        for cs in samples {
+            guard names.insert(cs.name).inserted else {
+                throw AnalysisError.invalidConfiguration(file: file, key: "control_samples", reason: "control sample '\(cs.name)' is defined twice")
+            }
+            _ = try cs.selection(from: selection, search: search.id, file: file)
+            for o in cs.observables where !known.contains(o) {
+                throw AnalysisError.unknownObservable(name: o, search: search.id, file: file, key: "control_samples.\(cs.name)")
+            }
+        }
+        controlSamples = samples
+
+        if let s = try root.optional("systematics") {
+            let parsed = try SystematicsTable.parse(s)
+            let declared = Set(samples.map(\.name))
+            for pending in parsed.pending where !declared.contains(pending.controlSample) {
+                throw AnalysisError.invalidConfiguration(file: file, key: "systematics.\(pending.name)",
+                    reason: "from_control_sample names '\(pending.controlSample)', which is not a control sample of this configuration")
+            }
+            systematics = SystematicsTable(sources: search.systematics + parsed.table.sources)
+            pendingSystematics = parsed.pending
+        } else {
+            systematics = SystematicsTable(sources: search.systematics)
+            pendingSystematics = []
+        }
+        // The hash covers the files and the effective selection and hypotheses, so a change of
+        // a search's coded defaults also shows up as a different configuration.
+        hash = ConfigurationHash.sha256(documents, effective: [search.id, Self.json(selection), Self.json(hypotheses)])
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return (try? e.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "<unencodable>"
+    }
+
+    /// Parses YAML text (tests, configurations embedded in search modules).
+    public static func parse(yaml: String, file: String, search: any Search) throws -> SearchConfiguration {
+        try SearchConfiguration(root: try ConfigurationNode.parse(yaml: yaml, file: file), search: search)
+    }
+}

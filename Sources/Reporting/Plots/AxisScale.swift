@@ -1,0 +1,71 @@
+import Foundation
+
+/// Axis helpers shared by the plot kinds.
+enum AxisScale {
+    /// Tick format for a log axis: `10^{n}` when the range spans a decade or more (gnuplot
+    /// then puts ticks on decades), otherwise mantissa × power of ten (`%t`/`%T`, not the
+    /// engineering `%s`/`%S`) so in-between ticks stay distinguishable.
+    static func logFormat(min lo: Double, max hi: Double) -> String {
+        guard lo > 0, hi > lo else { return "\"10^{%L}\"" }
+        return log10(hi / lo) >= 1 ? "\"10^{%L}\"" : "\"%.1t×10^{%T}\""
+    }
+
+    /// Half-width of a data/MC ratio axis around 1 that shows every point with its error:
+    /// 0.5 by default, widened in steps of 0.25 up to 1.5.
+    static func ratioHalfWidth(ratios: [Double?], errors: [Double?]) -> Double {
+        var reach = 0.0
+        for (r, e) in zip(ratios, errors) {
+            guard let r, r.isFinite else { continue }
+            reach = max(reach, abs(r - 1) + (e ?? 0))
+        }
+        var width = 0.5
+        while width < 1.5 && reach > width * 0.95 { width += 0.25 }
+        return width
+    }
+
+    /// Commands that label a log axis (`axis` is `x`, `y` or `cb`) readably for the range
+    /// [lo, hi]. Over three decades or more gnuplot's decade ticks are enough; below that
+    /// only one or two decades would be labelled, so ticks are listed at 1, 2 and 5 × 10^n.
+    /// `plainNumbers` writes `0.2`, `50` (masses, event counts) instead of `2×10^{-1}`.
+    static func logTicks(axis: String, min lo: Double, max hi: Double, plainNumbers: Bool) -> [String] {
+        guard lo > 0, hi > lo, lo.isFinite, hi.isFinite else { return [] }
+        if log10(hi / lo) >= 3 {
+            return ["set format \(axis) \(plainNumbers ? "\"%g\"" : "\"10^{%L}\"")"]
+        }
+        var items: [String] = []
+        var n = Int(floor(log10(lo)))
+        while pow(10.0, Double(n)) <= hi {
+            for m in [1.0, 2.0, 5.0] {
+                let v = m * pow(10.0, Double(n))
+                guard v >= lo * (1 - 1e-9), v <= hi * (1 + 1e-9) else { continue }
+                let label: String
+                if plainNumbers {
+                    label = String(format: "%g", v)
+                } else {
+                    label = m == 1 ? "10^{\(n)}" : "\(Int(m))×10^{\(n)}"
+                }
+                items.append("\"\(label)\" \(v)")
+            }
+            n += 1
+        }
+        guard items.count >= 2 else { return ["set format \(axis) \(logFormat(min: lo, max: hi))"] }
+        return ["set \(axis)tics (\(items.joined(separator: ", ")))", "set m\(axis)tics 10"]
+    }
+
+    /// A log-axis range with room above the data for the legend: the top is pushed up by
+    /// `headroom` of the data's span in decades.
+    static func logRange(min lo: Double, max hi: Double, headroom: Double) -> (Double, Double)? {
+        guard lo > 0, hi > 0, lo.isFinite, hi.isFinite else { return nil }
+        let span = max(log10(hi / lo), 0.5)
+        return (lo / pow(10, 0.1 * span), hi * pow(10, headroom * span))
+    }
+
+    /// gnuplot range text with six significant digits so the script stays readable; the
+    /// ends are first widened by 1e-5 (relative) so rounding can never clip a data point.
+    static func range(_ r: (Double, Double)) -> String {
+        "[\(short(r.0 - abs(r.0) * 1e-5)):\(short(r.1 + abs(r.1) * 1e-5))]"
+    }
+
+    /// A number with six significant digits for a script (not for data files).
+    static func short(_ x: Double) -> String { String(format: "%.6g", x) }
+}

@@ -1,0 +1,97 @@
+import XCTest
+import Foundation
+@testable import Analysis
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/analysis")
+
+final class ControlSampleTests: XCTestCase {
+    func testChiSquarePValuesAgainstTables() {
+        // ndf = 2: p = exp(-chi2/2) exactly.
+        XCTAssertEqual(ChiSquare.pValue(chi2: 3, ndf: 2), exp(-1.5), accuracy: 1e-13)
+        // Table values (e.g. PDG Fig. 40.1 / any chi2 table): 95% quantiles.
+        XCTAssertEqual(ChiSquare.pValue(chi2: 3.841459, ndf: 1), 0.05, accuracy: 1e-6)
+        XCTAssertEqual(ChiSquare.pValue(chi2: 18.307038, ndf: 10), 0.05, accuracy: 1e-6)
+        XCTAssertEqual(ChiSquare.pValue(chi2: 124.342113, ndf: 100), 0.05, accuracy: 1e-6)
+        // ndf = 1: p = erfc(sqrt(chi2/2)).
+        XCTAssertEqual(ChiSquare.pValue(chi2: 0.5, ndf: 1), erfc((0.5 / 2).squareRoot()), accuracy: 1e-12)
+    }
+
+    func testComparisonRatioChi2AndPullsByHand() throws {
+        // MC: 3 events of weight 2 in bin 0, 4 of weight 1 in bin 1. Data: 8 in bin 0, 2 in bin 1.
+        let mc = Toy.table(m: [0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5], q: [Double](repeating: 0.1, count: 7),
+                           weight: [2, 2, 2, 1, 1, 1, 1], process: "bkg")
+        let dm = [Double](repeating: 0.5, count: 8) + [1.5, 1.5]
+        let data = Toy.table(m: dm, q: [Double](repeating: 0.1, count: 10), weight: [Double](repeating: 1, count: 10), process: "data")
+        let cs = ControlSample(name: "t", binning: .init(observable: "m", low: 0, high: 2, bins: 2),
+                               criteria: .init(maxRatioDeviation: 0.1, minChi2PValue: 0.5))
+        let r = try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: data)
+        XCTAssertEqual(r.mcYield, 10); XCTAssertEqual(r.mcUncertainty, 4, accuracy: 1e-12); XCTAssertEqual(r.dataYield, 10)
+        XCTAssertEqual(r.ratio, 1, accuracy: 1e-12)
+        XCTAssertEqual(r.ratioUncertainty, (0.1 + 0.16).squareRoot(), accuracy: 1e-12)
+        let s = try XCTUnwrap(r.shape)
+        XCTAssertEqual(s.pulls[0], 2 / 18.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(s.pulls[1], -2 / 8.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(s.chi2, 4 / 18.0 + 0.5, accuracy: 1e-12)
+        XCTAssertEqual(s.ndf, 2)
+        XCTAssertEqual(s.pValue, exp(-(4 / 18.0 + 0.5) / 2), accuracy: 1e-12)
+        XCTAssertTrue(r.passed, "\(r.failures)")
+        // Tighter criterion on the p-value fails and says why.
+        var strict = cs; strict.criteria.minChi2PValue = 0.8
+        let f = try ControlSampleValidator(search: ToySearch()).compare(strict, selection: ToySearch().selection, mc: mc, data: data)
+        XCTAssertFalse(f.passed)
+        XCTAssertTrue(f.failures[0].contains("p ="))
+    }
+
+    func testYAMLDefinitionAndDerivedSelection() throws {
+        let samples = try ControlSample.load(path: fixtures.appendingPathComponent("toy_control.yaml").path)
+        XCTAssertEqual(samples.map(\.name), ["pi0_reversed", "sideband_loose"])
+        let sel = try samples[0].selection(from: ToySearch().selection, search: "toy")
+        XCTAssertEqual(sel.cut(named: "pi0_veto")?.inverted, true)
+        XCTAssertTrue(sel.cut(named: "pi0_veto")!.passes(1))
+        let loose = try samples[1].selection(from: ToySearch().selection, search: "toy")
+        XCTAssertEqual(loose.cut(named: "q_cut")?.threshold, 0.8)
+        XCTAssertEqual(samples[1].sidebands, [.interval(observable: "m", low: 6, high: 8)])
+        XCTAssertEqual(samples[0].criteria.minChi2PValue, 0.01)
+    }
+
+    func testBadDefinitionsNameFileAndKey() throws {
+        let bad = """
+        control_samples:
+          - name: x
+            reverse: [muon_idd]
+        """
+        let cs = try ControlSample.parse(try ConfigurationNode.parse(yaml: bad, file: "cs.yaml").required("control_samples").items()[0])
+        XCTAssertThrowsError(try cs.selection(from: ToySearch().selection, search: "toy", file: "cs.yaml")) { e in
+            XCTAssertEqual(e as? AnalysisError, .unknownCut(name: "muon_idd", search: "toy", file: "cs.yaml", key: "control_samples.x.reverse"))
+        }
+        let typo = """
+        control_samples:
+          - name: x
+            criteria: {max_ratio_deviaton: 0.1}
+        """
+        XCTAssertThrowsError(try ControlSample.parse(try ConfigurationNode.parse(yaml: typo, file: "cs.yaml").required("control_samples").items()[0])) { e in
+            guard case AnalysisError.invalidConfiguration(let file, let key, _) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(file, "cs.yaml")
+            XCTAssertEqual(key, "control_samples[0].criteria.max_ratio_deviaton")
+        }
+    }
+
+    func testValidatorStreamsMCAndBlindedData() throws {
+        // MC and data with the same content in the pi0-reversed sample: ratio 1 exactly.
+        let evs: [ToyEvent] = (0..<40).map { (i: Int) -> ToyEvent in
+            let n: Int32 = i % 2 == 0 ? 1 : 0
+            return ToyEvent(id: Int64(i), m: Double(i % 10) + 0.5, q: 0.1, n: n)
+        }
+        let search = ToySearch()
+        let h = try search.hypotheses(on: MassGrid(axes: ["m_x": [3]]))
+        let data = try BlindedData(search: search, hypotheses: h, configurationHash: "h",
+                                   sources: [Toy.source(evs, process: "data", conditions: "data")])
+        let cs = ControlSample(name: "pi0", reverse: ["pi0_veto"], criteria: .init(maxRatioDeviation: 0.01))
+        let outcome = try ControlSampleValidator(search: search).validate([cs], mc: [Toy.source(evs, process: "bkg")], data: data,
+                                                                          targetLuminosityInvFb: 1)
+        XCTAssertEqual(outcome.results[0].dataYield, 20)
+        XCTAssertEqual(outcome.results[0].mcYield, 20, accuracy: 1e-12)
+        XCTAssertTrue(outcome.passed)
+    }
+}
