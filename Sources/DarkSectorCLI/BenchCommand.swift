@@ -48,6 +48,7 @@ struct BenchGenerateCommand: ParsableCommand {
     @Option(help: "Events to generate.") var events = 2_000_000
     @Option(help: "Parallel workers (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Scratch directory (removed afterwards).") var scratch = "Results/bench/generate"
+    @Option(help: "Deflate level of the shards (0 = none; production default 1).") var compression = 1
     @Option(help: "Directory with mc.yaml (default: the repository's Conditions/).") var conditionsDir: String?
     @OptionGroup var output: OutputOptions
 
@@ -86,7 +87,8 @@ struct BenchGenerateCommand: ParsableCommand {
                                              crossSectionTrials: 1000, processes: [plan], conditions: ["mc"])
         let dir = URL(fileURLWithPath: scratch).appendingPathComponent(UUID().uuidString)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let producer = SampleProducer(configuration: config, outputDirectory: dir, conditionsDirectory: conditions, jobs: jobs)
+        var producer = SampleProducer(configuration: config, outputDirectory: dir, conditionsDirectory: conditions, jobs: jobs)
+        producer.compressionLevel = compression
         let sigma = producer.crossSections()
         let tasks = producer.plan(crossSections: sigma)
         let start = Date()

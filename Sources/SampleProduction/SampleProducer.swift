@@ -15,6 +15,8 @@ public struct SampleProducer: Sendable {
     public let jobs: Int
     /// Events per in-memory batch before it is appended to the shard file.
     public var batchEvents = 32_768
+    /// Deflate level of the shards (see `EventFileOptions`).
+    public var compressionLevel = EventFileOptions().compressionLevel
 
     public init(configuration: ProductionConfiguration, outputDirectory: URL, conditionsDirectory: URL, jobs: Int) {
         self.configuration = configuration
@@ -123,27 +125,36 @@ public struct SampleProducer: Sendable {
         let detector = DetectorSimulation(conditions: conditions, storeTruth: !isData)
         let rng = RandomStream(seed: configuration.seed, stream: StreamID.of(task.streamName))
         let writer = try EventFileWriter(destination: task.destination,
-                                         options: EventFileOptions(includeTruth: !isData))
+                                         options: EventFileOptions(compressionLevel: compressionLevel, includeTruth: !isData))
         var generated = GeneratedEvent()
+        // The shard is held in memory (about 40 MB per 100k events) so that its weights can
+        // be normalised before writing: each event counts sigma_F L w_i / sum(w) (the
+        // generators' normalisation contract), which is exact for unweighted samples and
+        // unbiased for weighted, filtered ones, whose mean weight is not 1.
+        var batches: [EventBatch] = []
         var batch = EventBatch()
-        var sinceReport = 0
+        var sumOfWeights = 0.0
         for i in 0..<task.events {
             generator.generate(into: &generated, using: rng)
             let vertices = generated.vertices.count == generated.particles.count ? generated.vertices : nil
-            let weight = isData ? 1 : task.weightScale * generated.weight
+            let weight = isData ? 1 : generated.weight
+            sumOfWeights += weight
             let event = detector.reconstruct(particles: generated.particles, weight: weight,
                                              eventID: task.firstEventID + Int64(i), vertices: vertices, random: rng)
             batch.append(event)
             if batch.count >= batchEvents {
-                try writer.append(batch)
-                sinceReport += batch.count
+                batches.append(batch)
+                progress?(batch.count)
                 batch = EventBatch()
-                progress?(sinceReport)
-                sinceReport = 0
             }
         }
-        try writer.append(batch)
+        batches.append(batch)
         progress?(batch.count)
+        let scale = isData || sumOfWeights <= 0 ? 1 : task.weightScale * Double(task.events) / sumOfWeights
+        for var b in batches {
+            if scale != 1 { b.events.weight = b.events.weight.map { $0 * scale } }
+            try writer.append(b)
+        }
         try writer.finish(metadata: SampleMetadata(
             process: task.plan.process.rawValue, crossSectionFb: task.crossSection.valueFb,
             crossSectionUncertaintyFb: task.crossSection.uncertaintyFb, luminosityInvFb: configuration.luminosityInvFb,

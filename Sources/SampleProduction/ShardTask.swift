@@ -10,7 +10,8 @@ public struct ShardTask: Sendable, Equatable {
     public var index: Int
     public var firstEventID: Int64
     public var events: Int
-    /// Per-event weight factor: expected events at the data luminosity per generated event.
+    /// Expected events at the data luminosity per generated event (the shard's weights are
+    /// normalised so that they add up to `weightScale * events`).
     public var weightScale: Double
     public var crossSection: CrossSectionEstimate
     public var destination: URL

@@ -13,6 +13,7 @@ import Testing
         processes:
           mumu: {filter: mumu_cdc, mc_luminosity_factor: 2}
           tautau: {filter: none}
+          gammagamma: {filter: single_photon, mode: weighted, mc_events: 300}
         """
 
     static var conditions: URL {
@@ -79,8 +80,8 @@ import Testing
             }
         }
         for (process, expected) in sigmaL {
-            // MC weights add up to sigma x L (unweighted generation: exactly, up to rare w > 1 events).
-            #expect(abs(mcWeight[process]! - expected) / expected < 0.01, "\(process)")
+            // MC weights add up to sigma x L, for unweighted and for weighted filtered samples.
+            #expect(abs(mcWeight[process]! - expected) / expected < 1e-9, "\(process)")
             // Pseudo-data count is Poisson(sigma x L): within 4 standard deviations.
             #expect(abs(Double(dataEvents[process]!) - expected) < 4 * expected.squareRoot() + 1, "\(process)")
         }
