@@ -36,7 +36,7 @@ let package = Package(
                 dependencies: ["EventModel", "CHDF5", "Provenance",
                                .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/EventStore", exclude: ["README.md"]),
-        // STATS-PENDING .target(name: "Statistics", dependencies: ["CGSL"], path: "Sources/Statistics"),
+        .target(name: "Statistics", dependencies: ["CGSL"], path: "Sources/Statistics"),
         .target(name: "Generators", dependencies: ["Kinematics", "EventModel", "CGSL"],
                 path: "Sources/Generators"),
         .target(name: "Detector",
@@ -58,13 +58,13 @@ let package = Package(
         // Command line
         .target(name: "DarkSectorCLI",
                 dependencies: [
-                    "Kinematics", "EventModel", "EventStore", "Provenance", "CGSL", "Generators", "SampleProduction",
+                    "Kinematics", "EventModel", "EventStore", "Provenance", "Statistics", "CGSL", "Generators",
+                    "SampleProduction",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Logging", package: "swift-log"),
                 ],
                 path: "Sources/DarkSectorCLI",
-                exclude: ["StatsCommand.swift", "BenchStatsCommand.swift",  // STATS-PENDING
-                          "RunCommand.swift", "StageCommands.swift", "AuditCommand.swift",  // ZP-PENDING
+                exclude: ["RunCommand.swift", "StageCommands.swift", "AuditCommand.swift",  // ZP-PENDING
                           "RegisteredSearches+Standard.swift"]),  // ZP-PENDING
         .executableTarget(name: "darksector", dependencies: ["DarkSectorCLI"],
                           path: "Sources/darksector"),
@@ -81,8 +81,8 @@ let package = Package(
         .testTarget(name: "ProvenanceTests",
                     dependencies: ["Provenance", .product(name: "GRDB", package: "GRDB.swift")],
                     path: "Tests/ProvenanceTests"),
-        // STATS-PENDING .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
-        // STATS-PENDING             path: "Tests/StatisticsTests"),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
+                    path: "Tests/StatisticsTests"),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "Kinematics", "EventModel"],
                     path: "Tests/GeneratorsTests"),
         .testTarget(name: "SampleProductionTests", dependencies: ["SampleProduction", "EventStore"],

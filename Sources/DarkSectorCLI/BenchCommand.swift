@@ -8,7 +8,7 @@ import SampleProduction
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (build with -c release for meaningful numbers).",
-        subcommands: [BenchStoreCommand.self, BenchGenerateCommand.self])
+        subcommands: [BenchStoreCommand.self, BenchGenerateCommand.self, BenchStatsCommand.self])
 }
 
 struct BenchStoreCommand: ParsableCommand {

@@ -10,6 +10,7 @@ public struct DarkSectorCommand: ParsableCommand {
         subcommands: [
             GenerateCommand.self,
             ListCommand.self,
+            StatsCommand.self,
             StoreCommand.self,
             BenchCommand.self,
             DemoCommand.self,
