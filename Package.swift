@@ -24,7 +24,8 @@ let package = Package(
                        providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "HDF5System", path: "Sources/HDF5System", pkgConfig: "hdf5",
                        providers: [.apt(["libhdf5-dev"])]),
-        .target(name: "CHDF5", dependencies: ["HDF5System"], path: "Sources/CHDF5"),
+        .target(name: "CHDF5", dependencies: ["HDF5System"], path: "Sources/CHDF5",
+                linkerSettings: [.linkedLibrary("z")]),
 
         // Physics foundation
         .target(name: "Kinematics", path: "Sources/Kinematics"),

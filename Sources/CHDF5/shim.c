@@ -1,4 +1,9 @@
 #include "CHDF5.h"
+#include <string.h>
+#include <zlib.h>
+
+/* Exported by libhdf5 (H5checksum.c) but declared only in its private headers. */
+uint32_t H5_checksum_fletcher32(const void *data, size_t len);
 
 hid_t ds_h5t_native_double(void) { return H5T_NATIVE_DOUBLE; }
 hid_t ds_h5t_native_float(void) { return H5T_NATIVE_FLOAT; }
@@ -21,3 +26,44 @@ unsigned ds_h5f_acc_trunc(void) { return H5F_ACC_TRUNC; }
 unsigned ds_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
 unsigned ds_h5f_acc_excl(void) { return H5F_ACC_EXCL; }
 void ds_h5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+
+static void ds_unshuffle(const unsigned char *src, unsigned char *dst, size_t bytes, size_t element_size) {
+    size_t n = bytes / element_size;
+    for (size_t j = 0; j < element_size; j++) {
+        const unsigned char *s = src + j * n;
+        unsigned char *d = dst + j;
+        for (size_t i = 0; i < n; i++) d[i * element_size] = s[i];
+    }
+    size_t tail = bytes - n * element_size;
+    if (tail) memcpy(dst + n * element_size, src + n * element_size, tail);
+}
+
+int ds_decode_chunk(const unsigned char *src, size_t src_bytes,
+                    int shuffled, int deflated, int fletcher32,
+                    size_t element_size, size_t chunk_bytes,
+                    unsigned char *scratch, unsigned char *dst) {
+    size_t payload = src_bytes;
+    if (fletcher32) {
+        if (src_bytes < 4) return -3;
+        payload = src_bytes - 4;
+        const unsigned char *p = src + payload;
+        uint32_t stored = (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+        uint32_t computed = H5_checksum_fletcher32(src, payload);
+        /* HDF5 also accepts the checksum as computed on big-endian machines (bytes swapped
+           within each 16-bit half), see H5Zfletcher32.c. */
+        uint32_t swapped = ((computed & 0x00ff00ffu) << 8) | ((computed & 0xff00ff00u) >> 8);
+        if (stored != computed && stored != swapped) return -1;
+    }
+    if (deflated) {
+        unsigned char *out = shuffled ? scratch : dst;
+        uLongf out_bytes = (uLongf)chunk_bytes;
+        if (uncompress(out, &out_bytes, src, (uLong)payload) != Z_OK) return -2;
+        if (out_bytes != chunk_bytes) return -3;
+        if (shuffled) ds_unshuffle(scratch, dst, chunk_bytes, element_size);
+        return 0;
+    }
+    if (payload != chunk_bytes) return -3;
+    if (shuffled) ds_unshuffle(src, dst, chunk_bytes, element_size);
+    else memcpy(dst, src, chunk_bytes);
+    return 0;
+}

@@ -223,12 +223,39 @@ final class HDF5File {
         }
     }
 
-    /// Reads straight into a new array's storage: no intermediate buffer, no copy.
+    /// Reads straight into a new array's storage: no intermediate buffer, no copy. Large
+    /// reads of the store's own layout decode their chunks on all cores
+    /// (`ParallelChunkReader`); everything else goes through `H5Dread`.
     private func readTyped<T>(_ name: String, _ type: ColumnType, _ range: Range<Int>, _: T.Type) throws -> [T] {
-        try HDF5Library.withLock {
+        let n = range.count
+        guard n > 0 else { return [] }
+        let (datasetID, parallel) = try HDF5Library.withLock { () throws -> (hid_t, ParallelChunkReader?) in
             let ds = try dataset(name)
-            let n = range.count
-            guard n > 0 else { return [] }
+            guard let t = HDF5Handle(H5Dget_type(ds.id), .datatype), ColumnType.from(hdf5Type: t.id).0 == type else {
+                return (ds.id, nil)
+            }
+            return (ds.id, ParallelChunkReader.layout(of: ds.id))
+        }
+        if let parallel, n >= 2 * parallel.chunkRows {
+            var complete = false
+            var decodeError: ChunkDecodeError?
+            let values = [T](unsafeUninitializedCapacity: n) { buffer, initialised in
+                do {
+                    complete = try parallel.read(dataset: datasetID, elementSize: type.byteWidth, range: range,
+                                                 into: UnsafeMutableRawPointer(buffer.baseAddress!),
+                                                 lock: { body in HDF5Library.withLock(body) })
+                } catch let e as ChunkDecodeError {
+                    decodeError = e
+                } catch {}
+                initialised = n
+            }
+            if let e = decodeError {
+                throw EventStoreError.unreadable(path: path, detail: "\(name) chunk \(e.chunk): \(e.reason)")
+            }
+            if complete { return values }
+        }
+        return try HDF5Library.withLock {
+            let ds = try dataset(name)
             guard let fileSpace = HDF5Handle(H5Dget_space(ds.id), .dataspace) else {
                 throw EventStoreError.unreadable(path: path, detail: "no dataspace for \(name)")
             }

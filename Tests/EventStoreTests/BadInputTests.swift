@@ -50,7 +50,7 @@ import Testing
         // Flip bytes in the middle of the raw data (uncompressed, so this hits column values).
         for i in stride(from: data.count / 2, to: data.count / 2 + 64, by: 1) { data[i] ^= 0xFF }
         try data.write(to: url)
-        expectError(url.path, containing: ["failed"]) {
+        expectError(url.path, containing: ["corrupt"]) {
             let reader = try EventFileReader(path: url.path)
             try reader.verifyAllChunks()
         }

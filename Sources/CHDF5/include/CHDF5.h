@@ -29,4 +29,14 @@ unsigned ds_h5f_acc_excl(void);
 
 /// Silences HDF5's automatic error-stack printing; DarkSector reports its own errors.
 void ds_h5_silence_errors(void);
+
+/// Decodes one raw chunk as read by H5Dread_chunk, undoing the event store's filter
+/// pipeline (shuffle, deflate, Fletcher-32, each optional, in that order), so that
+/// chunks can be decoded on several threads outside the (serial) HDF5 library.
+/// Returns 0 on success, -1 on a checksum mismatch, -2 if inflate fails, -3 on a size
+/// mismatch. `scratch` needs `chunk_bytes` bytes when both shuffle and deflate are set.
+int ds_decode_chunk(const unsigned char *src, size_t src_bytes,
+                    int shuffled, int deflated, int fletcher32,
+                    size_t element_size, size_t chunk_bytes,
+                    unsigned char *scratch, unsigned char *dst);
 #endif
