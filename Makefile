@@ -3,7 +3,7 @@
 
 SWIFT      ?= swift
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PKGS   := libgsl-dev libhdf5-dev libsqlite3-dev zlib1g-dev pkg-config gnuplot-nox
+APT_PKGS   := libgsl-dev libhdf5-dev libsqlite3-dev zlib1g-dev libdeflate-dev pkg-config gnuplot-nox
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE    := .build/release/darksector
 DEMO_OUT   ?= Results/demo

@@ -23,9 +23,9 @@ let package = Package(
         .systemLibrary(name: "CGSL", path: "Sources/CGSL", pkgConfig: "gsl",
                        providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "HDF5System", path: "Sources/HDF5System", pkgConfig: "hdf5",
-                       providers: [.apt(["libhdf5-dev"])]),
+                       providers: [.apt(["libhdf5-dev", "libdeflate-dev"])]),
         .target(name: "CHDF5", dependencies: ["HDF5System"], path: "Sources/CHDF5",
-                linkerSettings: [.linkedLibrary("z")]),
+                linkerSettings: [.linkedLibrary("z"), .linkedLibrary("deflate")]),
 
         // Physics foundation
         .target(name: "Kinematics", path: "Sources/Kinematics"),

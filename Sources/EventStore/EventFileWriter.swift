@@ -90,20 +90,23 @@ public final class EventFileWriter {
         guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
         guard !batch.isEmpty else { return }
         do {
+            var items: [(String, ColumnData)] = []
             for stored in batch.storedTables() where tables.contains(where: { $0.name == stored.spec.name }) {
                 let name = stored.spec.name
                 if let offsets = stored.offsets {
                     let shift = rowCounts[name] ?? 0
-                    try f.append("\(name)/offsets", .int64(offsets.dropFirst().map { $0 + shift }))
+                    items.append(("\(name)/offsets", .int64(offsets.dropFirst().map { $0 + shift })))
                     rowCounts[name] = shift + (offsets.last ?? 0)
                 }
                 for column in stored.spec.columns {
                     guard let data = stored.columns[column.name] else {
                         throw EventStoreError.missingColumn(path: destination.path, table: name, column: column.name)
                     }
-                    try f.append("\(name)/\(column.name)", data)
+                    items.append(("\(name)/\(column.name)", data))
                 }
             }
+            // One call, so that all columns' chunks are compressed in parallel.
+            try f.append(items)
             eventCount += batch.count
         } catch {
             abandon()
@@ -118,7 +121,7 @@ public final class EventFileWriter {
         guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
         do {
             try metadata.write(to: f)
-            f.close()
+            try f.close()
             file = nil
             if FileManager.default.fileExists(atPath: destination.path) {
                 throw EventStoreError.alreadyExists(path: destination.path)
@@ -135,7 +138,7 @@ public final class EventFileWriter {
     /// Drops the temporary file; the destination is never touched.
     public func abandon() {
         if let f = file {
-            f.close()
+            f.discard()
             file = nil
         }
         try? FileManager.default.removeItem(at: temporary)

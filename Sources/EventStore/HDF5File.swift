@@ -9,6 +9,8 @@ final class HDF5File {
     private var handle: HDF5Handle?
     /// Open datasets by path, so appends do not reopen them for every batch.
     private var datasets: [String: HDF5Handle] = [:]
+    /// Columns created by this writer, buffered into whole chunks (see `ChunkedColumn`).
+    private var chunkedColumns: [String: ChunkedColumn] = [:]
 
     /// The file identifier; -1 (which every HDF5 call rejects) once closed.
     var id: hid_t { handle?.id ?? -1 }
@@ -59,8 +61,15 @@ final class HDF5File {
         return head == Data([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a])
     }
 
-    /// Closes every dataset, then the file, so that everything is on disk when this returns.
-    func close() {
+    /// Writes the buffered partial chunks, closes every dataset, then the file, so that
+    /// everything is on disk when this returns.
+    func close() throws {
+        try flushChunks(final: true, names: chunkedColumns.keys.sorted())
+        HDF5Library.withLock { releaseInOrder() }
+    }
+
+    /// Closes without writing buffered chunks: for a file that is about to be deleted.
+    func discard() {
         HDF5Library.withLock { releaseInOrder() }
     }
 
@@ -143,6 +152,8 @@ final class HDF5File {
             }
             H5Pset_fletcher32(dcpl.id)
             H5Pset_obj_track_times(dcpl.id, false)
+            chunkedColumns[name] = ChunkedColumn(name: name, type: type, chunkRows: max(1, chunkRows),
+                                                 deflateLevel: compressionLevel)
             let did = H5Dcreate2(id, name, type.nativeHDF5Type, space.id, ds_h5p_default(), dcpl.id, ds_h5p_default())
             guard let ds = HDF5Handle(did, .dataset) else {
                 throw EventStoreError.writeFailed(path: path, detail: "cannot create dataset \(name)")
@@ -160,28 +171,43 @@ final class HDF5File {
         return d
     }
 
-    /// Appends values to the end of an extensible 1-D dataset.
+    /// Appends values to the end of an extensible 1-D dataset created by `createColumn`.
     func append(_ name: String, _ data: ColumnData) throws {
-        let n = data.count
-        guard n > 0 else { return }
+        try append([(name, data)])
+    }
+
+    /// Appends to several columns at once: whole chunks are encoded on all cores, then
+    /// written with `H5Dwrite_chunk` under the library lock.
+    func append(_ columns: [(String, ColumnData)]) throws {
+        for (name, data) in columns where data.count > 0 {
+            guard let column = chunkedColumns[name] else {
+                throw EventStoreError.writeFailed(path: path, detail: "column \(name) was not created by this writer")
+            }
+            column.add(data)
+        }
+        try flushChunks(final: false, names: columns.map(\.0))
+    }
+
+    private func flushChunks(final: Bool, names: [String]) throws {
+        var chunks: [RawChunk] = []
+        for name in names { if let c = chunkedColumns[name] { chunks += c.takeChunks(final: final) } }
+        guard !chunks.isEmpty else { return }
+        try RawChunk.encodeAll(&chunks)
         try HDF5Library.withLock {
-            let ds = try dataset(name)
-            let current = try length(of: ds)
-            var newSize: [hsize_t] = [hsize_t(current + n)]
-            guard H5Dset_extent(ds.id, &newSize) >= 0,
-                  let fileSpace = HDF5Handle(H5Dget_space(ds.id), .dataspace) else {
-                throw EventStoreError.writeFailed(path: path, detail: "cannot extend \(name)")
+            for chunk in chunks {
+                let ds = try dataset(chunk.column.name)
+                var extent: [hsize_t] = [hsize_t(chunk.firstRow + chunk.rows)]
+                guard H5Dset_extent(ds.id, &extent) >= 0 else {
+                    throw EventStoreError.writeFailed(path: path, detail: "cannot extend \(chunk.column.name)")
+                }
+                var offset: [hsize_t] = [hsize_t(chunk.firstRow)]
+                let status = chunk.encoded.withUnsafeBytes {
+                    H5Dwrite_chunk(ds.id, ds_h5p_default(), 0, &offset, $0.count, $0.baseAddress)
+                }
+                guard status >= 0 else {
+                    throw EventStoreError.writeFailed(path: path, detail: "H5Dwrite_chunk failed for \(chunk.column.name)")
+                }
             }
-            var start: [hsize_t] = [hsize_t(current)]
-            var count: [hsize_t] = [hsize_t(n)]
-            H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, &start, nil, &count, nil)
-            guard let memSpace = HDF5Handle(H5Screate_simple(1, &count, nil), .dataspace) else {
-                throw EventStoreError.writeFailed(path: path, detail: "cannot create memory space for \(name)")
-            }
-            let status = data.withUnsafeRawPointer { ptr in
-                H5Dwrite(ds.id, data.type.nativeHDF5Type, memSpace.id, fileSpace.id, ds_h5p_default(), ptr)
-            }
-            guard status >= 0 else { throw EventStoreError.writeFailed(path: path, detail: "H5Dwrite failed for \(name)") }
         }
     }
 

@@ -55,15 +55,13 @@ public enum StoreBenchmark {
             var written = 0
             while written < rows {
                 let n = min(block, rows - written)
-                for c in 0..<columns {
-                    // Same block repeated with a row offset so values differ per block cheaply.
-                    let shift = Double(written / block)
-                    try file.append("bench/c\(c)", .float64(blocks[c].prefix(n).map { $0 + shift }))
-                }
+                // Same block repeated with a row offset so values differ per block cheaply.
+                let shift = Double(written / block)
+                try file.append((0..<columns).map { c in ("bench/c\(c)", ColumnData.float64(blocks[c].prefix(n).map { $0 + shift })) })
                 written += n
                 progress?("write \(written)/\(rows)")
             }
-            file.close()
+            try file.close()
         }
         let writeSeconds = Date().timeIntervalSince(writeStart)
 

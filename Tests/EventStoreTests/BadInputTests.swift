@@ -77,7 +77,7 @@ import Testing
             }
         }
         try TestSupport.metadata(events: 10).write(to: file)
-        file.close()
+        try file.close()
     }
 
     @Test func missingColumn() throws {

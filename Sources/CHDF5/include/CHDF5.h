@@ -39,4 +39,13 @@ int ds_decode_chunk(const unsigned char *src, size_t src_bytes,
                     int shuffled, int deflated, int fletcher32,
                     size_t element_size, size_t chunk_bytes,
                     unsigned char *scratch, unsigned char *dst);
+
+/// Encodes one chunk the way HDF5's shuffle, deflate and Fletcher-32 filters would (each
+/// optional, in that order), so that chunks can be compressed on several threads and handed
+/// to H5Dwrite_chunk. `dst` needs `ds_encoded_bound(chunk_bytes)` bytes, `scratch`
+/// `chunk_bytes`. Returns the encoded size, or 0 on failure.
+size_t ds_encoded_bound(size_t chunk_bytes);
+size_t ds_encode_chunk(const unsigned char *src, size_t chunk_bytes, size_t element_size,
+                       int shuffled, int deflate_level, int fletcher32,
+                       unsigned char *scratch, unsigned char *dst, size_t dst_capacity);
 #endif
