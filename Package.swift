@@ -56,17 +56,24 @@ let package = Package(
                                .product(name: "Yams", package: "Yams")],
                 path: "Sources/SampleProduction"),
 
+        .target(name: "SearchPipeline",
+                dependencies: ["Analysis", "Statistics", "Reporting", "EventStore", "Provenance"],
+                path: "Sources/SearchPipeline"),
+
+        // Searches: one target each
+        .target(name: "ZPrimeInvisible",
+                dependencies: ["Analysis", "EventModel", "EventStore", "Kinematics", "Generators", "Detector"],
+                path: "Searches/ZPrimeInvisible", exclude: ["config"]),
+
         // Command line
         .target(name: "DarkSectorCLI",
                 dependencies: [
                     "Kinematics", "EventModel", "EventStore", "Provenance", "Statistics", "CGSL", "Generators",
-                    "SampleProduction",
+                    "SampleProduction", "Analysis", "Detector", "Reporting", "SearchPipeline", "ZPrimeInvisible",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Logging", package: "swift-log"),
                 ],
-                path: "Sources/DarkSectorCLI",
-                exclude: ["RunCommand.swift", "StageCommands.swift", "AuditCommand.swift",  // ZP-PENDING
-                          "RegisteredSearches+Standard.swift"]),  // ZP-PENDING
+                path: "Sources/DarkSectorCLI"),
         .executableTarget(name: "darksector", dependencies: ["DarkSectorCLI"],
                           path: "Sources/darksector"),
 
@@ -92,6 +99,13 @@ let package = Package(
         .testTarget(name: "AnalysisTests",
                     dependencies: ["Analysis", "EventModel", "EventStore", "Kinematics", "Provenance"],
                     path: "Tests/AnalysisTests"),
+        .testTarget(name: "ZPrimeInvisibleTests",
+                    dependencies: ["ZPrimeInvisible", "Analysis", "EventModel", "Kinematics", "Generators", "Detector"],
+                    path: "Tests/ZPrimeInvisibleTests"),
+        .testTarget(name: "SearchPipelineTests",
+                    dependencies: ["SearchPipeline", "ZPrimeInvisible", "Analysis", "EventModel", "EventStore",
+                                   "Kinematics", "Statistics", "Reporting", "Provenance"],
+                    path: "Tests/SearchPipelineTests"),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "Kinematics", "EventModel"],
                     path: "Tests/DetectorTests"),
         .testTarget(name: "DarkSectorCLITests", dependencies: ["DarkSectorCLI", "darksector", "EventStore", "EventModel"],

@@ -9,6 +9,12 @@ public struct DarkSectorCommand: ParsableCommand {
         version: CodeVersion.current,
         subcommands: [
             GenerateCommand.self,
+            RunCommand.self,
+            OptimiseCommand.self,
+            ValidateCommand.self,
+            LimitsCommand.self,
+            ReportCommand.self,
+            AuditCommand.self,
             ListCommand.self,
             StatsCommand.self,
             StoreCommand.self,

@@ -32,9 +32,11 @@ struct DemoCommand: ParsableCommand {
                          s.crossSectionFb * s.luminosityInvFb, s.path))
         }
 
-        print("\n== 3. searches")
-        if RegisteredSearches.all.isEmpty {
-            print("No searches are registered in this build yet; the samples above are ready for them.")
+        print("\n== 3. searches, blinded")
+        for search in RegisteredSearches.all where search.status == "working" {
+            print("-- \(search.id)")
+            let run = try RunCommand.parse([search.id, "--samples", samples, "--out", out] + dbArgs)
+            try run.run()
         }
         print("\nSamples: \(samples)   catalog: \(database.path)   results: \(out)")
     }

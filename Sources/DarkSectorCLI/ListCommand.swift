@@ -31,7 +31,7 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-/// The searches this build of DarkSector knows. Each search module adds one line here.
+/// The searches this build of DarkSector knows, for `darksector list`.
 enum RegisteredSearches {
     struct Info {
         let id: String
@@ -39,5 +39,8 @@ enum RegisteredSearches {
         let summary: String
     }
 
-    static let all: [Info] = []
+    /// Derived from `StandardPipelines`, the one place a search is registered.
+    static var all: [Info] {
+        StandardPipelines.all.map { Info(id: $0.search.id, status: "working", summary: $0.search.name) }
+    }
 }

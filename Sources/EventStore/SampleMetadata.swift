@@ -12,7 +12,8 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
     public var crossSectionFb: Double
     /// Monte Carlo uncertainty of `crossSectionFb`, in fb.
     public var crossSectionUncertaintyFb: Double
-    /// Integrated luminosity this shard stands for, in fb^-1.
+    /// Integrated luminosity this shard stands for, in fb^-1: its share of the sample's
+    /// luminosity, so that the shards of one sample add up to the sample's luminosity.
     public var luminosityInvFb: Double
     /// Generator events (after the generator-level filter) behind this shard, before any
     /// detector effect: the denominator of efficiencies.

@@ -62,7 +62,8 @@ public struct SampleProducer: Sendable {
                     let url = outputDirectory.appendingPathComponent(plan.process.rawValue)
                         .appendingPathComponent(conditions).appendingPathComponent(name)
                     tasks.append(ShardTask(plan: plan, conditions: conditions, index: k, firstEventID: Int64(first),
-                                           events: n, weightScale: weightScale, crossSection: sigma, destination: url))
+                                           events: n, sampleEvents: events, weightScale: weightScale,
+                                           crossSection: sigma, destination: url))
                 }
             }
         }
@@ -157,7 +158,10 @@ public struct SampleProducer: Sendable {
         }
         try writer.finish(metadata: SampleMetadata(
             process: task.plan.process.rawValue, crossSectionFb: task.crossSection.valueFb,
-            crossSectionUncertaintyFb: task.crossSection.uncertaintyFb, luminosityInvFb: configuration.luminosityInvFb,
+            crossSectionUncertaintyFb: task.crossSection.uncertaintyFb,
+            // The shard's share of the luminosity: shards of a sample add up to the configured
+            // luminosity, and each shard's weights are expected events at its own share.
+            luminosityInvFb: configuration.luminosityInvFb * Double(task.events) / Double(max(task.sampleEvents, 1)),
             generatedEvents: Int64(task.events), generatorSeed: Int64(bitPattern: configuration.seed),
             shardIndex: Int64(task.index), conditions: task.conditions,
             filter: task.plan.filter.map { "\(task.plan.filterName): \($0.description)" } ?? "none",

@@ -10,6 +10,8 @@ public struct ShardTask: Sendable, Equatable {
     public var index: Int
     public var firstEventID: Int64
     public var events: Int
+    /// Events in all shards of this process and conditions together.
+    public var sampleEvents: Int
     /// Expected events at the data luminosity per generated event (the shard's weights are
     /// normalised so that they add up to `weightScale * events`).
     public var weightScale: Double

@@ -64,10 +64,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let summary = try producer(out, jobs: 2).run()
         var mcWeight: [String: Double] = [:], dataEvents: [String: Int] = [:], sigmaL: [String: Double] = [:]
+        var mcLumi: [String: Double] = [:], dataLumi: [String: Double] = [:]
         for url in summary.shards {
             let reader = try EventFileReader(path: url.path)
             let m = reader.metadata
-            sigmaL[m.process] = m.crossSectionFb * m.luminosityInvFb
+            sigmaL[m.process] = m.crossSectionFb * 0.0004
+            if m.conditions == "data" { dataLumi[m.process, default: 0] += m.luminosityInvFb }
+            else { mcLumi[m.process, default: 0] += m.luminosityInvFb }
+            // Each shard's weights are expected events at its own luminosity share.
             let batch = try reader.read(events: 0..<reader.eventCount)
             if m.conditions == "data" {
                 // Pseudo-data: unweighted, no generator truth.
@@ -80,6 +84,8 @@ import Testing
             }
         }
         for (process, expected) in sigmaL {
+            // Shards' luminosity shares add up to the configured luminosity.
+            #expect(abs(mcLumi[process]! - 0.0004) < 1e-15 && abs(dataLumi[process]! - 0.0004) < 1e-15, "\(process)")
             // MC weights add up to sigma x L, for unweighted and for weighted filtered samples.
             #expect(abs(mcWeight[process]! - expected) / expected < 1e-9, "\(process)")
             // Pseudo-data count is Poisson(sigma x L): within 4 standard deviations.

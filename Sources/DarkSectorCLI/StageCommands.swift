@@ -1,0 +1,94 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Provenance
+import SearchPipeline
+
+/// Options shared by `run` and the single-stage commands.
+struct SearchStageOptions: ParsableArguments {
+    @Argument(help: "Search id (see `darksector list`), e.g. zprime-invisible.") var search: String
+    @Option(help: "Samples directory (both mc and data .h5 files).") var samples = "Samples/demo"
+    @Option(help: "Search configuration (YAML). Default: the search's config/default.yaml.") var config: String?
+    @Option(help: "Results root; outputs go to <out>/<search>/<run-id>/.") var out = "Results"
+    @Option(help: "Run id (single stages: default the newest run of the search).") var runID: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func configurationPath(_ entry: PipelineSearch) throws -> String {
+        if let config { return config }
+        guard let root = ResourceLocator.directory("Searches")?.deletingLastPathComponent() else {
+            throw AnalysisError.invalidArgument("cannot find Searches/; pass --config or run from the repository root")
+        }
+        return root.appendingPathComponent(entry.defaultConfiguration).path
+    }
+
+    /// The pipeline for an existing run (single stages) or a new one (`newRun`).
+    func pipeline(command: String, newRun: Bool) throws -> (SearchPipeline, ProvenanceDatabase, RunRecord?) {
+        let entry = try StandardPipelines.entry(id: search)
+        let loaded = try SearchConfiguration.load(path: try configurationPath(entry), registry: .standard)
+        guard loaded.search.id == search else {
+            throw AnalysisError.invalidArgument("configuration \(loaded.configuration.file) is for '\(loaded.search.id)', not '\(search)'")
+        }
+        let db = try database.open()
+        let root = URL(fileURLWithPath: out)
+        var record: RunRecord? = nil
+        let id: String
+        if let runID { id = runID } else if newRun {
+            record = try db.startRun(command: command, configHash: loaded.configuration.hash)
+            id = record!.id
+        } else {
+            id = try SearchPipeline.latestRunID(search: search, resultsRoot: root)
+        }
+        let p = try SearchPipeline(entry: entry, configuration: loaded.configuration, samples: try SampleSet(directory: samples),
+                                   resultsRoot: root, runID: id, database: db)
+        return (p, db, record)
+    }
+}
+
+struct OptimiseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "optimise",
+        abstract: "Punzi-optimise a search's cuts per mass point on simulation (starts a new run unless --run-id).")
+    @OptionGroup var options: SearchStageOptions
+    func run() throws {
+        let (p, db, record) = try options.pipeline(command: "optimise \(options.search)", newRun: true)
+        do { try p.optimise() } catch { if let r = record { try? db.finishRun(id: r.id, succeeded: false) }; throw error }
+        if let r = record { try db.finishRun(id: r.id, succeeded: true) }
+        print("optimisation.json written to \(p.runDirectory.path)")
+    }
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "validate",
+        abstract: "Compare data and simulation in the search's control samples (blinded).")
+    @OptionGroup var options: SearchStageOptions
+    func run() throws {
+        let (p, _, _) = try options.pipeline(command: "validate", newRun: false)
+        let v = try p.validate()
+        for r in v.outcome.results {
+            print("\(r.name): data/MC = \(String(format: "%.3f +- %.3f", r.ratio, r.ratioUncertainty)) \(r.passed ? "PASS" : "FAIL")")
+        }
+        print("validation \(v.outcome.passed ? "passed" : "FAILED") for configuration \(v.outcome.configurationHash)")
+    }
+}
+
+struct LimitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "limits",
+        abstract: "Expected (and, with --unblind, observed) limits from the run's optimisation and validation.")
+    @OptionGroup var options: SearchStageOptions
+    @Flag(help: "Look at the signal regions in data (refused unless validation passed; recorded).") var unblind = false
+    func run() throws {
+        let (p, _, _) = try options.pipeline(command: "limits", newRun: false)
+        let l = try p.limits(unblind: unblind)
+        print("limits.json written to \(p.runDirectory.path) (\(l.rows.count) mass points, \(l.unblinded ? "UNBLINDED" : "blinded"))")
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report",
+        abstract: "Tables, plots, HEPData and report.md from the run's stage outputs.")
+    @OptionGroup var options: SearchStageOptions
+    func run() throws {
+        let (p, _, _) = try options.pipeline(command: "report", newRun: false)
+        try p.report()
+        print("report written to \(p.runDirectory.appendingPathComponent("report.md").path)")
+    }
+}

@@ -1,0 +1,45 @@
+import Analysis
+import Foundation
+import Statistics
+
+/// One pyhf workspace per mass point (`pyhf/<label>.json`), the counting experiment the
+/// Bayesian limit used, so that it can be redone with pyhf (CLs) or shared.
+///
+/// Signal: nominal yield eps x L x sigma(g'_ref) x BF at the reference coupling, scaled by the
+/// POI `mu` (= (g'/g'_ref)^2 for a sigma proportional to g'^2), with a `normsys` of +-r_s;
+/// background: the MC expectation with a `normsys` of +-r_b. Observations: in a blinded run
+/// the background expectation (an Asimov background-only dataset, named so), never data;
+/// the observed count only in an unblinded run.
+public enum PyhfExport {
+    public static func workspace(row: LimitsOutput.Row, model: any SignalModel) throws -> PyhfWorkspace {
+        let h = row.input.hypothesis
+        let sigmaRef = try model.crossSectionFb(parameters: h.parameters, coupling: model.referenceCoupling)
+        let s = row.input.signalEfficiency * row.input.luminosityInvFb * sigmaRef
+        let b = row.input.expectedBackground
+        let rs = row.input.relativeSignalUncertainty, rb = row.input.relativeBackgroundUncertainty
+        let channel = "signal_region"
+        let signal = PyhfWorkspace.Sample(name: "signal", data: [s], modifiers: [
+            .init(name: "mu", kind: .normfactor),
+            .init(name: "signal_syst", kind: .normsys(hi: 1 + rs, lo: max(1 - rs, 0))),
+        ])
+        let background = PyhfWorkspace.Sample(name: "background", data: [b], modifiers: [
+            .init(name: "background_syst", kind: .normsys(hi: 1 + rb, lo: max(1 - rb, 0))),
+        ])
+        let observed = row.observed.map { Double($0) }
+        let observation = PyhfWorkspace.Observation(name: channel, data: [observed ?? b])
+        return PyhfWorkspace(channels: [.init(name: channel, samples: [signal, background])],
+                             observations: [observation],
+                             measurements: [.init(name: observed == nil ? "asimov_background_only_blinded" : "observed",
+                                                  poi: "mu", parameters: [.init(name: "mu", bounds: [[0, 1e6]])])])
+    }
+
+    /// Writes every mass point's workspace under `directory/pyhf/`.
+    public static func write(_ limits: LimitsOutput, model: any SignalModel, to directory: URL) throws {
+        let dir = directory.appendingPathComponent("pyhf")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for row in limits.rows {
+            let name = row.input.hypothesis.label.replacingOccurrences(of: "=", with: "_").replacingOccurrences(of: ",", with: "__")
+            try workspace(row: row, model: model).write(to: dir.appendingPathComponent("\(name).json"))
+        }
+    }
+}

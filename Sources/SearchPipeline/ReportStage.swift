@@ -1,0 +1,141 @@
+import Analysis
+import Foundation
+import Reporting
+
+/// Stage 4: everything a reader needs from the JSON of the earlier stages: limits.csv,
+/// HEPData submission, one pyhf workspace per mass point (pyhf/), tables (cut flow, systematics, Punzi cuts) in CSV/Markdown/LaTeX,
+/// plots (limit curve with the (g-2)_mu band, cut flow, Punzi cuts vs mass, control samples
+/// data vs MC) and report.md with provenance. Plots need gnuplot; without it the data and
+/// scripts are written and the report says so.
+public enum ReportStage {
+    public static func run(_ ps: PipelineSearch, directory: URL, provenance: ProvenanceInfo,
+                           optimisation: OptimisationOutput, validation: ValidationStageOutput?,
+                           limits: LimitsOutput) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        var doc = ReportDocument(title: "\(ps.search.name) (\(ps.search.id))", provenance: provenance)
+        var plotNotes: [String] = []
+        func plot(_ p: some GnuplotPlot, _ name: String) {
+            do { try PlotWriter.write(p, to: directory, baseName: name) } catch { plotNotes.append("\(name): \(error)") }
+        }
+
+        // Limits table and curve.
+        let masses = limits.rows.map { (try? $0.point.hypothesis.parameter(ps.massParameter)) ?? .nan }
+        var limitRows: [[TableCell]] = []
+        for (m, r) in zip(masses, limits.rows) {
+            let e = r.point.expectedCoupling
+            limitRows.append([.value(m), .value(r.input.signalEfficiency), .value(r.input.expectedBackground),
+                              .value(r.point.expectedCrossSectionFb.median), .value(e.minus2), .value(e.minus1),
+                              .value(e.median), .value(e.plus1), .value(e.plus2),
+                              r.point.observedCoupling.map { .value($0) } ?? .text("blinded")])
+        }
+        let limitTable = try ResultTable(
+            title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel)",
+            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "efficiency", "expected background",
+                      ColumnHeader("expected sigma x BF", unit: "fb"), "-2 sigma", "-1 sigma", "expected",
+                      "+1 sigma", "+2 sigma", "observed"],
+            rows: limitRows, caption: limits.method)
+        let limitFiles = try TableWriter.write(limitTable, to: directory, baseName: "limits_table")
+        try? fm.removeItem(at: directory.appendingPathComponent("limits.csv"))
+        try fm.copyItem(at: limitFiles[0], to: directory.appendingPathComponent("limits.csv"))
+        let curve = try LimitCurve(
+            massesGeV: masses, expected: limits.rows.map(\.point.expectedCoupling.median),
+            expectedMinus1Sigma: limits.rows.map(\.point.expectedCoupling.minus1),
+            expectedPlus1Sigma: limits.rows.map(\.point.expectedCoupling.plus1),
+            expectedMinus2Sigma: limits.rows.map(\.point.expectedCoupling.minus2),
+            expectedPlus2Sigma: limits.rows.map(\.point.expectedCoupling.plus2),
+            observed: limits.unblinded ? limits.rows.map { $0.point.observedCoupling ?? .nan } : nil,
+            quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel,
+            method: "Bayesian counting")
+        plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel)",
+                       extraBands: ps.limitBands(masses), references: ps.references()), "limit_coupling")
+        let hepdir = directory.appendingPathComponent("hepdata")
+        try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
+        let table = HEPDataTable(limitCurve: curve, name: "Upper limits on \(ps.couplingLabel)",
+                                 description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel), \(limits.method).",
+                                 reactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"])
+        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: [table]), to: hepdir)
+        try PyhfExport.write(limits, model: ps.search.signalModel, to: directory)
+
+        // Cut flow: MC at default thresholds, per process.
+        let flow = optimisation.mcCutFlow
+        let flowTable = try ResultTable(
+            title: "Cut flow (simulation, \(optimisation.luminosityInvFb) fb^-1, default thresholds)",
+            columns: [ColumnHeader("cut")] + flow.processes.map { ColumnHeader($0) },
+            rows: flow.cuts.enumerated().map { j, cut in
+                [.text(cut)] + flow.processes.map { p in .measured(flow.yields[p]![j], flow.sumW2[p]![j].squareRoot()) }
+            })
+        try TableWriter.write(flowTable, to: directory, baseName: "cutflow")
+        let bkgProcesses = flow.processes.filter { ps.search.signalParameters(ofProcess: $0) == nil }
+        let totals = flow.total(processes: bkgProcesses).yields
+        plot(LinePlot.cutFlow(names: flow.cuts, counts: totals, title: "Cut flow, all backgrounds"), "cutflow")
+
+        // Punzi cuts vs mass.
+        let tunable = Array(Set(optimisation.results.flatMap { $0.punzi.thresholds.keys })).sorted()
+        let punziTable = try ResultTable(
+            title: "Punzi-optimal thresholds per signal region",
+            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "window low", "window high"] + tunable.map { ColumnHeader($0) }
+                + ["FOM (test)", "regularised"],
+            rows: optimisation.results.map { r in
+                var lo = Double.nan, hi = Double.nan
+                if case let .interval(_, l, h) = r.hypothesis.signalRegion { lo = l; hi = h }
+                return [.value(r.hypothesis.parameters[ps.massParameter] ?? .nan), .value(lo), .value(hi)]
+                    + tunable.map { .value(r.punzi.thresholds[$0] ?? .nan) }
+                    + [.value(r.punzi.test.fom), .text(r.punzi.regularised ? "yes" : "no")]
+            })
+        try TableWriter.write(punziTable, to: directory, baseName: "punzi_cuts")
+        plot(LinePlot(series: tunable.map { name in
+            LineSeries(label: name, x: masses, y: optimisation.results.map { $0.punzi.thresholds[name] ?? .nan })
+        }, title: "Punzi-optimal cuts", xLabel: "\(ps.massLabel) [GeV]", yLabel: "threshold [GeV]"), "punzi_cuts")
+
+        // Systematics at each mass point (first, middle, last).
+        if let table = validation?.systematics {
+            let picks = Array(Set([0, limits.rows.count / 2, limits.rows.count - 1])).sorted().map { limits.rows[$0] }
+            let names = table.sources.map(\.name)
+            var rows: [[TableCell]] = []
+            for (k, s) in table.sources.enumerated() {
+                var row: [TableCell] = [.text(names[k]), .text(s.affects.rawValue), .text(s.origin)]
+                for p in picks { row.append(.value((try? s.value.value(at: p.point.hypothesis.parameters, source: s.name)) ?? .nan)) }
+                rows.append(row)
+            }
+            let sysTable = try ResultTable(
+                title: "Relative systematic uncertainties",
+                columns: ["source", "affects", "origin"] + picks.map { ColumnHeader($0.point.hypothesis.label) }, rows: rows)
+            try TableWriter.write(sysTable, to: directory, baseName: "systematics")
+            doc.section("Systematic uncertainties")
+            doc.table(sysTable)
+        }
+
+        // Control samples.
+        if let v = validation {
+            doc.section("Control samples (data vs simulation, signal regions blinded)")
+            var bullets: [String] = []
+            for r in v.outcome.results {
+                bullets.append("\(r.name): data \(r.dataYield), MC \(String(format: "%.1f", r.mcYield)) +- \(String(format: "%.1f", r.mcUncertainty)), ratio \(String(format: "%.3f +- %.3f", r.ratio, r.ratioUncertainty)), \(r.passed ? "PASS" : "FAIL: " + r.failures.joined(separator: "; "))")
+                if let s = r.shape, let mc = try? Histogram1D(binEdges: s.edges, values: s.mc, sumw2: s.mcUncertainty.map { $0 * $0 }, label: "MC", xName: "M_rec", unit: "GeV"),
+                   let data = try? Histogram1D(binEdges: s.edges, values: s.data, label: "data", xName: "M_rec", unit: "GeV") {
+                    plot(StackPlot(mc: [mc], data: data, title: "Control sample \(r.name)"), "control_\(r.name)")
+                    doc.image(path: "control_\(r.name).png", alt: "control sample \(r.name)")
+                }
+            }
+            doc.bullets(bullets + v.notes)
+            doc.paragraph(v.outcome.passed ? "Validation passed for configuration \(v.outcome.configurationHash)."
+                                           : "Validation FAILED: unblinding is refused for this configuration.")
+        }
+
+        doc.section("Limits")
+        doc.paragraph(limits.unblinded ? "UNBLINDED run: observed limits shown." : "Blinded run: expected limits only.")
+        doc.image(path: "limit_coupling.png", alt: "limit on \(ps.couplingLabel)")
+        doc.table(limitTable)
+        doc.section("Selection")
+        doc.table(flowTable)
+        doc.image(path: "cutflow.png", alt: "cut flow")
+        doc.table(punziTable)
+        doc.image(path: "punzi_cuts.png", alt: "Punzi cuts")
+        if !plotNotes.isEmpty {
+            doc.section("Plots not drawn")
+            doc.bullets(plotNotes)
+        }
+        try doc.write(to: directory.appendingPathComponent("report.md"))
+    }
+}

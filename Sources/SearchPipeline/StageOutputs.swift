@@ -1,0 +1,79 @@
+import Analysis
+import Foundation
+
+/// What `optimise` writes (optimisation.json) and `limits` and `report` read: per
+/// hypothesis the Punzi thresholds, the signal efficiency and the expected background in the
+/// signal region from simulation only. No data enter this stage.
+public struct OptimisationOutput: Codable, Sendable {
+    public struct HypothesisResult: Codable, Sendable {
+        public var hypothesis: MassHypothesis
+        public var punzi: PunziOptimiser.Point
+        /// Full signal sample (both halves) at the chosen thresholds, in the signal region.
+        public var signalEfficiency: Double
+        public var signalEfficiencyUncertainty: Double
+        /// Expected background (all MC processes, full sample) in the signal region.
+        public var expectedBackground: Double
+        public var backgroundUncertainty: Double
+        public var backgroundEntries: Int
+        public var backgroundByProcess: [String: Double]
+        public var cutFlow: CutFlow
+    }
+    public var search: String
+    public var configurationHash: String
+    public var luminosityInvFb: Double
+    public var results: [HypothesisResult]
+    /// Preselection + default-threshold cut flow of every MC process (backgrounds and signal).
+    public var mcCutFlow: CutFlow
+    public var samples: [String]
+}
+
+/// What `validate` writes (validation.json): the control-sample comparisons (visible data
+/// only) and the systematics table completed with the control-sample-derived rows.
+public struct ValidationStageOutput: Codable, Sendable {
+    public var outcome: ValidationOutcome
+    public var systematics: SystematicsTable
+    public var notes: [String]
+}
+
+/// What `limits` writes (limits.json).
+public struct LimitsOutput: Codable, Sendable {
+    public struct Row: Codable, Sendable {
+        public var point: LimitPoint
+        public var input: CountingInput
+        /// Observed count in the signal region; present only in an unblinded run.
+        public var observed: Int?
+    }
+    public var search: String
+    public var configurationHash: String
+    public var confidenceLevel: Double
+    public var method: String
+    public var unblinded: Bool
+    public var rows: [Row]
+}
+
+/// JSON in and out of a run directory, atomically written.
+public enum StageFile {
+    public static let optimisation = "optimisation.json"
+    public static let validation = "validation.json"
+    public static let limits = "limits.json"
+
+    public static func write<T: Encodable>(_ value: T, to url: URL) throws {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let data = try e.encode(value)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        try data.write(to: tmp)
+        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        try FileManager.default.moveItem(at: tmp, to: url)
+    }
+
+    public static func read<T: Decodable>(_ type: T.Type, from url: URL, stage: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PipelineError.missingStageOutput(file: url.path, stage: stage)
+        }
+        let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try d.decode(T.self, from: data)
+    }
+}
