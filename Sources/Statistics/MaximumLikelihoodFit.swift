@@ -173,30 +173,24 @@ public struct MaximumLikelihoodFit: Sendable {
     /// parameters (errordef 0.5 on the NLL = 1 on twice_nll, as MINUIT's HESSE in pyhf).
     private func hesseUncertainties(evaluator: LikelihoodEvaluator, x: [Double], data: HistFactoryModel.Data,
                                     free: [Int], what: String) throws -> [Double] {
-        let n = model.parameterCount
         let m = free.count
-        var h = Array(repeating: 0.0, count: m * m)
-        var gp = Array(repeating: 0.0, count: n), gm = Array(repeating: 0.0, count: n)
-        for (j, k) in free.enumerated() {
-            let step = 1e-5 * max(1, abs(x[k]))
-            var xp = x, xm = x
-            xp[k] += step; xm[k] -= step
-            _ = evaluator.nllAndGradient(xp, data: data, gradient: &gp)
-            _ = evaluator.nllAndGradient(xm, data: data, gradient: &gm)
-            for (i, l) in free.enumerated() { h[i * m + j] = (gp[l] - gm[l]) / (2 * step) }
-        }
-        for i in 0..<m { for j in 0..<i { let s = 0.5 * (h[i * m + j] + h[j * m + i]); h[i * m + j] = s; h[j * m + i] = s } }
-        guard let inverse = LinearAlgebra.inverse(h, m) else {
+        guard let inverse = LinearAlgebra.inverse(hessian(evaluator: evaluator, at: x, data: data, free: free), m) else {
             throw StatisticsError.fitDidNotConverge(what: what, detail: "Hessian at the minimum is singular")
         }
-        var out = Array(repeating: 0.0, count: n)
+        var out = Array(repeating: 0.0, count: model.parameterCount)
         for (i, k) in free.enumerated() { out[k] = max(inverse[i * m + i], 0).squareRoot() }
         return out
     }
 
     /// Covariance matrix (free parameters only, model order) from the Hessian at `x`.
     func covariance(at x: [Double], data: HistFactoryModel.Data, free: [Int]) -> [Double]? {
-        let evaluator = LikelihoodEvaluator(model: model)
+        let h = hessian(evaluator: LikelihoodEvaluator(model: model), at: x, data: data, free: free)
+        return LinearAlgebra.inverse(h, free.count)
+    }
+
+    /// Symmetrised central differences of the analytic gradient over the free parameters.
+    private func hessian(evaluator: LikelihoodEvaluator, at x: [Double], data: HistFactoryModel.Data,
+                         free: [Int]) -> [Double] {
         let n = model.parameterCount
         let m = free.count
         var h = Array(repeating: 0.0, count: m * m)
@@ -210,7 +204,7 @@ public struct MaximumLikelihoodFit: Sendable {
             for (i, l) in free.enumerated() { h[i * m + j] = (gp[l] - gm[l]) / (2 * step) }
         }
         for i in 0..<m { for j in 0..<i { let s = 0.5 * (h[i * m + j] + h[j * m + i]); h[i * m + j] = s; h[j * m + i] = s } }
-        return LinearAlgebra.inverse(h, m)
+        return h
     }
 }
 
