@@ -95,19 +95,18 @@ struct RawChunk: @unchecked Sendable {
     private func encode() -> [UInt8]? {
         let c = column
         let capacity = ds_encoded_bound(c.chunkBytes)
-        var out = [UInt8](repeating: 0, count: capacity)
-        var scratch = [UInt8](repeating: 0, count: c.shuffled ? c.chunkBytes : 1)
-        let size = bytes.withUnsafeBufferPointer { src in
-            scratch.withUnsafeMutableBufferPointer { tmp in
-                out.withUnsafeMutableBufferPointer { dst in
-                    ds_encode_chunk(src.baseAddress, c.chunkBytes, c.elementSize, c.shuffled ? 1 : 0, Int32(c.deflateLevel), 1,
-                                    tmp.baseAddress, dst.baseAddress, capacity)
-                }
+        // Uninitialised buffers: the encoder writes every byte it reports, nothing else is read.
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: max(c.chunkBytes, 1))
+        defer { scratch.deallocate() }
+        var size = 0
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { dst, initialised in
+            size = bytes.withUnsafeBufferPointer { src in
+                ds_encode_chunk(src.baseAddress, c.chunkBytes, c.elementSize, c.shuffled ? 1 : 0, Int32(c.deflateLevel), 1,
+                                scratch, dst.baseAddress, capacity)
             }
+            initialised = size
         }
-        guard size > 0 else { return nil }
-        out.removeLast(capacity - size)
-        return out
+        return size > 0 ? out : nil
     }
 }
 
