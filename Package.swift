@@ -60,16 +60,23 @@ let package = Package(
                 dependencies: ["Analysis", "Statistics", "Reporting", "EventStore", "Provenance"],
                 path: "Sources/SearchPipeline"),
 
-        // Searches: one target each
-        .target(name: "ZPrimeInvisible",
+        // Searches: one target each, plus the dimuon + recoil pieces two of them share
+        .target(name: "DimuonRecoil",
                 dependencies: ["Analysis", "EventModel", "EventStore", "Kinematics", "Generators", "Detector"],
+                path: "Searches/DimuonRecoil"),
+        .target(name: "ZPrimeInvisible",
+                dependencies: ["DimuonRecoil", "Analysis", "EventModel", "EventStore", "Kinematics", "Generators", "Detector"],
                 path: "Searches/ZPrimeInvisible", exclude: ["config"]),
+        .target(name: "DarkHiggsstrahlung",
+                dependencies: ["DimuonRecoil", "Analysis", "EventModel", "EventStore", "Kinematics", "Generators", "Detector"],
+                path: "Searches/DarkHiggsstrahlung", exclude: ["config"]),
 
         // Command line
         .target(name: "DarkSectorCLI",
                 dependencies: [
                     "Kinematics", "EventModel", "EventStore", "Provenance", "Statistics", "CGSL", "Generators",
                     "SampleProduction", "Analysis", "Detector", "Reporting", "SearchPipeline", "ZPrimeInvisible",
+                    "DarkHiggsstrahlung", "DimuonRecoil",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Logging", package: "swift-log"),
                 ],
@@ -99,8 +106,12 @@ let package = Package(
         .testTarget(name: "AnalysisTests",
                     dependencies: ["Analysis", "EventModel", "EventStore", "Kinematics", "Provenance"],
                     path: "Tests/AnalysisTests"),
+        .testTarget(name: "DarkHiggsstrahlungTests",
+                    dependencies: ["DarkHiggsstrahlung", "DimuonRecoil", "Analysis", "Statistics", "EventModel", "Kinematics",
+                                   "Generators", "Detector"],
+                    path: "Tests/DarkHiggsstrahlungTests"),
         .testTarget(name: "ZPrimeInvisibleTests",
-                    dependencies: ["ZPrimeInvisible", "Analysis", "EventModel", "Kinematics", "Generators", "Detector"],
+                    dependencies: ["ZPrimeInvisible", "DimuonRecoil", "Analysis", "EventModel", "Kinematics", "Generators", "Detector"],
                     path: "Tests/ZPrimeInvisibleTests"),
         .testTarget(name: "SearchPipelineTests",
                     dependencies: ["SearchPipeline", "ZPrimeInvisible", "Analysis", "EventModel", "EventStore",

@@ -1,4 +1,5 @@
 import Analysis
+import DimuonRecoil
 import EventModel
 import Foundation
 
@@ -7,16 +8,8 @@ import Foundation
 ///
 /// Follows the Belle II analyses PRL 124 (2020) 141801 (276 pb^-1, Bayesian counting per
 /// recoil-mass bin) and PRL 130 (2023) 231801 (79.7 fb^-1). Choices and their sources:
-/// - Preselection: exactly two opposite-charge tracks, the two-track trigger bit, both
-///   tracks inside the ECL barrel 32.2-128.7 deg (lab; the barrel edges of basf2
-///   `ECLCluster::getDetectorRegion`, as in Conditions/mc.yaml; the 2020 paper keeps the
-///   muons in the barrel so that a radiated photon cannot escape through the endcap gaps),
-///   both with muon ID > 0.9 (2020: "muonID > 0.9" style requirement; configurable), and a
-///   veto on both being electrons (electron ID < 0.9 for at least one; reversed with the
-///   muon ID it defines the ee control sample).
-/// - Analysis cuts: no non-track-matched ECL cluster within 15 deg of the recoil direction
-///   (lab; the 2020 "closest photon veto"), no pi0 candidate, extra energy below a threshold,
-///   then the two tunable cuts Punzi optimises per recoil-mass bin:
+/// - Preselection and vetoes: the shared `DimuonPreselection` (two barrel muons, two-track
+///   trigger, closest-photon veto, pi0 veto, extra energy), then the two tunable cuts Punzi optimises per recoil-mass bin:
 ///   `pt_mumu` (dimuon CMS pT above t: suppresses mu mu (gamma) and e e mu mu, whose
 ///   missing momentum runs along the beams) and `tau_suppression` (the smaller transverse
 ///   momentum of a muon relative to the recoil direction below t: a Z' radiated off a muon
@@ -28,7 +21,7 @@ import Foundation
 public struct ZPrimeInvisible: Search {
     public let id = "zprime-invisible"
     public let name = "Invisible Z' (L_mu - L_tau) in e+e- -> mu+ mu- + missing energy"
-    public var observableNames: [String] { ZPrimeObservables.names }
+    public var observableNames: [String] { DimuonRecoilObservables.names }
     public let resolution: ZPrimeResolution
     public let signalModel: any SignalModel
     /// Half-width of the signal window in units of the resolution (2 in the 2020 paper).
@@ -52,20 +45,8 @@ public struct ZPrimeInvisible: Search {
 
     public var selection: Selection {
         Selection(
-            preselection: [
-                Cut(name: "two_tracks", observable: "n_tracks", comparison: .window(centre: 2), threshold: 0.5),
-                Cut(name: "opposite_charge", observable: "charge_product", comparison: .less, threshold: -0.5),
-                Cut(name: "trigger", observable: "trigger_two_track", comparison: .greater, threshold: 0.5),
-                Cut(name: "barrel_forward", observable: "muon_theta_min_deg", comparison: .greater, threshold: 32.2),
-                Cut(name: "barrel_backward", observable: "muon_theta_max_deg", comparison: .less, threshold: 128.7),
-                Cut(name: "muon_id", observable: "muon_id_min", comparison: .greater, threshold: 0.9),
-                Cut(name: "electron_veto", observable: "electron_id_min", comparison: .less, threshold: 0.9),
-            ],
-            cuts: [
-                Cut(name: "photon_veto", observable: "photon_veto_angle_deg", comparison: .greater, threshold: 15),
-                Cut(name: "pi0_veto", observable: "n_pi0", comparison: .less, threshold: 0.5),
-                // 0.4 GeV: assumption of the order of the 2020 choice; configurable (cuts.extra_energy).
-                Cut(name: "extra_energy", observable: "extra_energy", comparison: .less, threshold: 0.4),
+            preselection: DimuonPreselection.cuts,
+            cuts: DimuonPreselection.vetoes + [
                 Cut(name: "pt_mumu", observable: "pt_mumu_cms", comparison: .greater, threshold: 0.0,
                     tunable: .init(low: 0.0, high: 2.0, step: 0.1)),
                 Cut(name: "tau_suppression", observable: "pt_rec_min", comparison: .less, threshold: 3.0,
@@ -74,7 +55,7 @@ public struct ZPrimeInvisible: Search {
     }
 
     public func observables(of batch: EventBatch) -> ObservableColumns {
-        ZPrimeObservables.compute(batch)
+        DimuonRecoilObservables.compute(batch)
     }
 
     /// One hypothesis per configured mass: signal region M +- `windowSigmas` sigma(M),

@@ -75,6 +75,32 @@ public struct CandidateTable: Sendable, Equatable {
         return t
     }
 
+    /// The rows at `indices`, in that order.
+    public func rows(at indices: [Int]) -> CandidateTable {
+        var t = self
+        t.columns = columns.mapValues { c in indices.map { c[$0] } }
+        t.eventID = indices.map { eventID[$0] }
+        t.weight = indices.map { weight[$0] }
+        t.processIndex = indices.map { processIndex[$0] }
+        return t
+    }
+
+    /// The same rows with one observable's values replaced (signal morphing).
+    public func replacingColumn(_ name: String, with values: [Double]) -> CandidateTable {
+        precondition(values.count == count && columns[name] != nil, "replacement column '\(name)' must exist and have \(count) rows")
+        var t = self
+        t.columns[name] = values
+        return t
+    }
+
+    /// The same rows with new weights.
+    public func replacingWeights(_ values: [Double]) -> CandidateTable {
+        precondition(values.count == count)
+        var t = self
+        t.weight = values
+        return t
+    }
+
     /// Rows of the given processes.
     public func rows(ofProcesses names: Set<String>) -> CandidateTable {
         let keep = Set(processes.indices.filter { names.contains(processes[$0]) }.map(Int32.init))

@@ -2,7 +2,13 @@
 /// Cartesian product into hypotheses (and may drop points, e.g. m_h' >= m_A').
 public struct MassGrid: Sendable, Hashable, Codable {
     public var axes: [String: [Double]]
-    public init(axes: [String: [Double]]) { self.axes = axes }
+    /// Search-specific scan options (`scan_options`, e.g. the dark-Higgsstrahlung window
+    /// step), completed with the search's defaults.
+    public var options: [String: Double]
+    public init(axes: [String: [Double]], options: [String: Double] = [:]) {
+        self.axes = axes
+        self.options = options
+    }
 
     /// Cartesian product, parameters in name order, last name varying fastest.
     public var points: [[String: Double]] {

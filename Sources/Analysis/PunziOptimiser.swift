@@ -25,13 +25,19 @@ public struct PunziOptimiser: Sendable {
         public var minimumBackgroundEntries: Int
         /// Neighbours either side consulted by the regularisation.
         public var regularisationHalfWidth: Int
+        /// Scales of the signal region tried as one more tunable cut (`window_scale`, see
+        /// `SignalRegion.radius`); nil keeps each region as declared. Scales above 1 are
+        /// refused by the configuration: a region may shrink, never grow past what blinding hides.
+        public var windowScale: Cut.Tuning?
         public init(a: Double = 1.64, maxFullGridPoints: Int = 20_000, maxCoordinateIterations: Int = 10,
-                    minimumBackgroundEntries: Int = 10, regularisationHalfWidth: Int = 2) {
+                    minimumBackgroundEntries: Int = 10, regularisationHalfWidth: Int = 2,
+                    windowScale: Cut.Tuning? = nil) {
             self.a = a
             self.maxFullGridPoints = maxFullGridPoints
             self.maxCoordinateIterations = maxCoordinateIterations
             self.minimumBackgroundEntries = minimumBackgroundEntries
             self.regularisationHalfWidth = regularisationHalfWidth
+            self.windowScale = windowScale
         }
     }
 
@@ -71,7 +77,21 @@ public struct PunziOptimiser: Sendable {
         /// without well-populated neighbours: it keeps its own optimum, flagged by `thinBackground`).
         public var regularised: Bool
         public var usedFullGrid: Bool
+
+        /// Chosen scale of the signal region (1 when the window size is not tuned).
+        public var windowScale: Double { thresholds[PunziOptimiser.windowScaleName] ?? 1 }
+        /// Thresholds of the selection's cuts only (without the window scale).
+        public var cutThresholds: [String: Double] { thresholds.filter { $0.key != PunziOptimiser.windowScaleName } }
+        /// The hypothesis with its signal region scaled to the chosen window size.
+        public var tunedHypothesis: MassHypothesis {
+            var h = hypothesis
+            if windowScale != 1 { h.signalRegion = h.signalRegion.scaled(by: windowScale) }
+            return h
+        }
     }
+
+    /// Name of the pseudo-cut that scales the signal region.
+    public static let windowScaleName = "window_scale"
 
     public let selection: Selection
     public let settings: Settings
@@ -87,13 +107,16 @@ public struct PunziOptimiser: Sendable {
 
     /// Optimises every hypothesis, then regularises thin ones using the search's neighbours.
     public func optimise(search: any Search, hypotheses: [MassHypothesis], background: CandidateTable,
+                         lookup: CandidateLookup? = nil,
                          signal: (MassHypothesis) throws -> SignalInput) throws -> [Point] {
-        try optimise(hypotheses: hypotheses, background: background, signal: signal) { h, all, k in
+        try optimise(hypotheses: hypotheses, background: background, lookup: lookup, signal: signal) { h, all, k in
             search.neighbours(of: h, in: all, halfWidth: k)
         }
     }
 
-    public func optimise(hypotheses: [MassHypothesis], background: CandidateTable,
+    /// `lookup` (an index of `background` by one region observable) only saves time: rows
+    /// outside the region's bounds are skipped before the exact test.
+    public func optimise(hypotheses: [MassHypothesis], background: CandidateTable, lookup: CandidateLookup? = nil,
                          signal: (MassHypothesis) throws -> SignalInput,
                          neighbours: (MassHypothesis, [MassHypothesis], Int) -> [MassHypothesis]) throws -> [Point] {
         guard Set(hypotheses.map(\.index)).count == hypotheses.count else {
@@ -106,7 +129,8 @@ public struct PunziOptimiser: Sendable {
             guard s.producedYield > 0 else {
                 throw AnalysisError.emptySignalSample(process: h.label, detail: "produced signal yield is \(s.producedYield)")
             }
-            let p = try prepare(h, signal: s, background: background)
+            let rows = lookup?.candidateRows(of: h.signalRegion, total: background.count)
+            let p = try prepare(h, signal: s, background: rows.map { background.rows(at: $0) } ?? background)
             let (best, full) = scan(p)
             let t = Dictionary(uniqueKeysWithValues: zip(p.tunable.map(\.name), best))
             points.append(Point(hypothesis: h, thresholds: t, optimalThresholds: t,
@@ -153,14 +177,18 @@ public struct PunziOptimiser: Sendable {
     }
 
     func prepare(_ h: MassHypothesis, signal: SignalInput, background: CandidateTable) throws -> Prepared {
-        let tunable = selection.tunableCuts
+        let cutTunable = selection.tunableCuts
         let fixed = selection.cuts.filter { !$0.isTunable }
+        // The window size as a tunable cut on each row's region radius (< 1 inside).
+        let tunable = cutTunable + (settings.windowScale.map {
+            [Cut(name: Self.windowScaleName, observable: "<region radius>", comparison: .less, threshold: 1, tunable: $0)]
+        } ?? [])
         func subsets(_ table: CandidateTable) throws -> [Subset] {
-            let region = try h.signalRegion.mask(table)
+            let radius = try h.signalRegion.radii(table)
             let pass = try Selection.mask(fixed, on: table)
-            let cols = try tunable.map { try table.column($0.observable) }
+            let cols = try cutTunable.map { try table.column($0.observable) } + (settings.windowScale == nil ? [] : [radius])
             var halves = [Subset(x: tunable.map { _ in [] }, w: []), Subset(x: tunable.map { _ in [] }, w: [])]
-            for i in 0..<table.count where region[i] && pass[i] {
+            for i in 0..<table.count where radius[i] < 1 && pass[i] {
                 let half = Int(table.eventID[i] & 1)
                 halves[half].w.append(2 * table.weight[i])
                 for k in tunable.indices { halves[half].x[k].append(cols[k][i]) }

@@ -44,6 +44,18 @@ public protocol Search: Sendable {
     var systematics: [SystematicSource] { get }
     /// Statistical method(s) and confidence level when the configuration does not say.
     var defaultStatistics: StatisticsSettings { get }
+
+    /// The signal MC standing for one hypothesis, from the selected signal samples of all
+    /// generated points. Default: the sample generated at exactly this hypothesis. A search
+    /// that generates a coarse grid and scans a fine one (dark Higgsstrahlung) interpolates
+    /// here, e.g. with `SignalMorphing`.
+    func signalInput(for hypothesis: MassHypothesis, from signal: SignalSampleSet) throws -> PunziOptimiser.SignalInput
+    /// Named options of the scan (`scan_options` in a configuration) with their defaults;
+    /// a configuration may set only these.
+    var scanOptionDefaults: [String: Double] { get }
+    /// Hypotheses worth a cut flow and a detailed table in the report (all by default; a
+    /// search with thousands of windows names a readable subset).
+    func showcaseHypotheses(_ all: [MassHypothesis]) -> [MassHypothesis]
 }
 
 extension Search {
@@ -59,6 +71,17 @@ extension Search {
     }
 
     public var systematics: [SystematicSource] { [] }
+
+    public func signalInput(for hypothesis: MassHypothesis, from signal: SignalSampleSet) throws -> PunziOptimiser.SignalInput {
+        guard let p = signal.processes.first(where: { signalParameters(ofProcess: $0) == hypothesis.parameters }),
+              let produced = signal.producedYield(ofProcess: p), let rows = signal.candidates(ofProcess: p) else {
+            throw AnalysisError.emptySignalSample(process: hypothesis.label, detail: "no signal sample was produced for this hypothesis")
+        }
+        return .init(candidates: rows, producedYield: produced)
+    }
+
+    public var scanOptionDefaults: [String: Double] { [:] }
+    public func showcaseHypotheses(_ all: [MassHypothesis]) -> [MassHypothesis] { all }
 
     /// Where the search's control-sample definitions live, relative to the package root.
     public var controlSampleDirectory: String { "ControlSamples/\(id)" }

@@ -34,7 +34,7 @@ public struct SearchConfiguration: Sendable {
     public let hash: String
 
     static let topLevelKeys: Set<String> = ["search", "luminosity_inv_fb", "statistics", "punzi", "cuts", "mass_grid",
-                                            "control_samples", "control_sample_files", "systematics"]
+                                            "scan_options", "control_samples", "control_sample_files", "systematics"]
 
     /// Loads a configuration file and resolves the search in the registry.
     public static func load(path: String, registry: SearchRegistry) throws -> (search: any Search, configuration: SearchConfiguration) {
@@ -89,11 +89,20 @@ public struct SearchConfiguration: Sendable {
 
         var p = PunziOptimiser.Settings()
         if let n = try root.optional("punzi") {
-            try n.checkKeys(["a", "min_background_entries", "regularisation_half_width", "max_full_grid_points"])
+            try n.checkKeys(["a", "min_background_entries", "regularisation_half_width", "max_full_grid_points", "window_scale"])
             if let v = try n.optional("a") { p.a = try v.double(); guard p.a > 0 else { throw v.error("a must be positive") } }
             if let v = try n.optional("min_background_entries") { p.minimumBackgroundEntries = try v.int() }
             if let v = try n.optional("regularisation_half_width") { p.regularisationHalfWidth = try v.int() }
             if let v = try n.optional("max_full_grid_points") { p.maxFullGridPoints = try v.int() }
+            if let v = try n.optional("window_scale") {
+                try v.checkKeys(["low", "high", "step"])
+                let low = try v.required("low").double(), high = try v.required("high").double()
+                let step = try v.required("step").double()
+                guard low > 0, high <= 1, high >= low, step > 0 else {
+                    throw v.error("window_scale needs 0 < low <= high <= 1 and step > 0: a window may shrink, never grow past the blinded region")
+                }
+                p.windowScale = Cut.Tuning(low: low, high: high, step: step)
+            }
         }
         punzi = p
 
@@ -126,7 +135,17 @@ public struct SearchConfiguration: Sendable {
             }
             axes[name] = values
         }
-        massGrid = MassGrid(axes: axes)
+        var options = search.scanOptionDefaults
+        if let o = try root.optional("scan_options") {
+            for (k, v) in try o.entries() {
+                guard options[k] != nil else {
+                    let known = search.scanOptionDefaults.keys.sorted()
+                    throw v.error("unknown scan option '\(k)' for search '\(search.id)'; known: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+                }
+                options[k] = try v.double()
+            }
+        }
+        massGrid = MassGrid(axes: axes, options: options)
         hypotheses = try search.hypotheses(on: massGrid)
         guard !hypotheses.isEmpty else { throw gridNode.error("the grid gives no hypothesis the search can test") }
 

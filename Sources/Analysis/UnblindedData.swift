@@ -29,8 +29,15 @@ public final class UnblindedData {
         guard points.allSatisfy({ $0.selection.preselection == first.preselection }) else {
             throw AnalysisError.invalidArgument("observedCounts needs one preselection for all hypotheses")
         }
-        let t = try candidates(selection: first).candidates
+        let all = try candidates(selection: first).candidates
+        // Index by an observable the regions bound: thousands of small windows each look
+        // only at the rows they can contain.
+        let region = points[0].hypothesis.signalRegion
+        let lookup = try region.observables.sorted().first { region.bounds(of: $0) != nil }
+            .map { try CandidateLookup(all, observable: $0) }
         return try points.map { h, selection in
+            let rows = lookup?.candidateRows(of: h.signalRegion, total: all.count) ?? Array(0..<all.count)
+            let t = all.rows(at: rows)
             let pass = try Selection.mask(selection.cuts, on: t)
             let inside = try h.signalRegion.mask(t)
             return (0..<t.count).filter { pass[$0] && inside[$0] }.count

@@ -1,4 +1,5 @@
 import Analysis
+import DarkHiggsstrahlung
 import Detector
 import Foundation
 import Generators
@@ -17,7 +18,7 @@ extension SearchRegistry {
 
 /// What the pipeline needs beyond the `Search` for each registered search.
 enum StandardPipelines {
-    static let all: [PipelineSearch] = [zprimeInvisible]
+    static let all: [PipelineSearch] = [zprimeInvisible, darkHiggsstrahlung]
 
     static func entry(id: String) throws -> PipelineSearch {
         guard let e = all.first(where: { $0.search.id == id }) else {
@@ -30,6 +31,24 @@ enum StandardPipelines {
     static var signalEventsPerMass: Int {
         ProcessInfo.processInfo.environment["DARKSECTOR_SIGNAL_EVENTS"].flatMap(Int.init) ?? 3000
     }
+
+    /// The analysis loads the MC conditions only.
+    static func mcConditions() throws -> DetectorConditions {
+        guard let dir = ResourceLocator.directory("Conditions") else {
+            throw AnalysisError.invalidArgument("cannot find Conditions/mc.yaml; run from the repository root")
+        }
+        return try DetectorConditions.load(.mc, from: dir.appendingPathComponent("mc.yaml"))
+    }
+
+    static let darkHiggsstrahlung = PipelineSearch(
+        search: DarkHiggsstrahlung(), defaultConfiguration: "Searches/DarkHiggsstrahlung/config/default.yaml",
+        massParameter: DarkHiggsstrahlung.darkPhotonParameter, massLabel: "M_{A'}", couplingLabel: "{/Symbol e}^2{/Symbol a}_D",
+        secondaryParameter: DarkHiggsstrahlung.darkHiggsParameter, secondaryLabel: "M_{h'}",
+        signalSamples: { _, _ in
+            // Signal at the generated grid; windows between points are interpolated.
+            let events = ProcessInfo.processInfo.environment["DARKSECTOR_SIGNAL_EVENTS"].flatMap(Int.init) ?? 2000
+            return DarkHiggsSignalSamples(conditions: try mcConditions(), eventsPerPoint: events).all()
+        })
 
     static let zprimeInvisible = PipelineSearch(
         search: ZPrimeInvisible(), defaultConfiguration: "Searches/ZPrimeInvisible/config/default.yaml",

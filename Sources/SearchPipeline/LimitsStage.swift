@@ -9,7 +9,7 @@ public enum LimitsStage {
                                       search: any Search, data: [any EventSource], token: UnblindingToken) throws -> [Int] {
         let unblinded = try BlindedData(search: search, configuration: configuration, sources: data).unblinded(with: token)
         let points = try optimisation.results.map { r in
-            (hypothesis: r.hypothesis, selection: try configuration.selection.withThresholds(r.punzi.thresholds, search: search.id))
+            (hypothesis: r.hypothesis, selection: try configuration.selection.withThresholds(r.punzi.cutThresholds, search: search.id))
         }
         return try unblinded.observedCounts(points)
     }

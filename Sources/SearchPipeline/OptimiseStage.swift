@@ -1,58 +1,86 @@
 import Analysis
 import Foundation
+import Statistics
 
 /// Stage 1: simulation only. Streams the MC backgrounds and the signal MC through the
 /// search, runs Punzi per hypothesis (even event ids train, odd test), and records the
-/// signal efficiency and expected background of each signal region at the chosen cuts.
+/// signal efficiency and expected background of each signal region at the chosen cuts and
+/// window size. For a scan of many windows it also throws the background-only
+/// pseudo-experiments that calibrate the look-elsewhere effect (`OverlappingWindowScan`):
+/// they need the simulated events in each window, which only this stage has.
 public enum OptimiseStage {
+    /// Pseudo-experiments for the global significance; `DARKSECTOR_LEE_TOYS` overrides.
+    static var lookElsewhereToys: Int {
+        ProcessInfo.processInfo.environment["DARKSECTOR_LEE_TOYS"].flatMap(Int.init) ?? 1000
+    }
+
     public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, mc: [any EventSource],
-                           sampleNames: [String]) throws -> OptimisationOutput {
+                           sampleNames: [String], progress: ((String, Int, Int) -> Void)? = nil) throws -> OptimisationOutput {
         let search = ps.search
         let lumi = configuration.luminosityInvFb
+        let hypotheses = configuration.hypotheses
         let background = try MonteCarloSelection(search: search, selection: configuration.selection,
                                                  targetLuminosityInvFb: lumi).run(mc)
-        let signalSources = try ps.signalSamples(configuration.hypotheses, configuration)
+        let signalSources = try ps.signalSamples(hypotheses, configuration)
         let signal = try MonteCarloSelection(search: search, selection: configuration.selection,
                                              targetLuminosityInvFb: lumi).run(signalSources)
-        func signalProcess(_ h: MassHypothesis) throws -> String {
-            guard let p = signal.producedYield.keys.first(where: { search.signalParameters(ofProcess: $0) == h.parameters }) else {
-                throw AnalysisError.emptySignalSample(process: h.label, detail: "no signal sample was produced for this hypothesis")
-            }
-            return p
+        let signalSet = SignalSampleSet(signal)
+        let bkg = background.candidates
+        // Index the background by the first observable the regions bound, so each window
+        // looks only at the rows it can contain.
+        let lookupObservable = hypotheses.first.flatMap { h in
+            h.signalRegion.observables.sorted().first { h.signalRegion.bounds(of: $0) != nil }
         }
+        let lookup = try lookupObservable.map { try CandidateLookup(bkg, observable: $0) }
+
+        var inputs: [Int: PunziOptimiser.SignalInput] = [:]
         let optimiser = PunziOptimiser(selection: configuration.selection, settings: configuration.punzi)
-        let points = try optimiser.optimise(search: search, hypotheses: configuration.hypotheses,
-                                            background: background.candidates) { h in
-            let p = try signalProcess(h)
-            return .init(candidates: signal.candidates.rows(ofProcesses: [p]), producedYield: signal.producedYield[p]!)
+        let points = try optimiser.optimise(search: search, hypotheses: hypotheses, background: bkg, lookup: lookup) { h in
+            let input = try search.signalInput(for: h, from: signalSet)
+            inputs[h.index] = input
+            return input
         }
+        let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
         var results: [OptimisationOutput.HypothesisResult] = []
-        for (h, point) in zip(configuration.hypotheses, points) {
-            let tuned = try configuration.selection.withThresholds(point.thresholds, search: search.id)
+        var windowMembers: [[Int]] = []
+        for (k, (h, point)) in zip(hypotheses, points).enumerated() {
+            progress?("windows", k + 1, hypotheses.count)
+            let tuned = try configuration.selection.withThresholds(point.cutThresholds, search: search.id)
+            let tunedH = point.tunedHypothesis
             func final(_ t: CandidateTable) throws -> [Bool] {
-                let pass = try Selection.mask(tuned.cuts, on: t), inside = try h.signalRegion.mask(t)
+                let pass = try Selection.mask(tuned.cuts, on: t), inside = try tunedH.signalRegion.mask(t)
                 return zip(pass, inside).map { $0 && $1 }
             }
-            let p = try signalProcess(h)
-            let sig = signal.candidates.rows(ofProcesses: [p])
-            let sy = sig.weightedYield(try final(sig))
-            let produced = signal.producedYield[p]!
-            let bmask = try final(background.candidates)
-            let by = background.candidates.weightedYield(bmask)
+            let input = inputs[h.index]!
+            let sy = input.candidates.weightedYield(try final(input.candidates))
+            let rows = lookup?.candidateRows(of: tunedH.signalRegion, total: bkg.count) ?? Array(0..<bkg.count)
+            let sub = bkg.rows(at: rows)
+            let bmask = try final(sub)
+            windowMembers.append(rows.indices.filter { bmask[$0] }.map { rows[$0] })
+            let by = sub.weightedYield(bmask)
             var byProcess: [String: Double] = [:]
-            for proc in background.candidates.processes {
-                byProcess[proc] = background.candidates.rows(ofProcesses: [proc]).weightedYield(
-                    try final(background.candidates.rows(ofProcesses: [proc]))).sum
+            for i in sub.weight.indices where bmask[i] { byProcess[sub.process(ofRow: i), default: 0] += sub.weight[i] }
+            var flow: CutFlow? = nil
+            if showcase.contains(h.index) {
+                var combined = bkg
+                combined.append(input.candidates.scalingWeights(by: 1))
+                flow = try CutFlow.forHypothesis(tunedH, selection: tuned, candidates: combined)
             }
-            var combined = background.candidates
-            combined.append(sig)
-            let flow = try CutFlow.forHypothesis(h, selection: tuned, candidates: combined)
-            results.append(.init(hypothesis: h, punzi: point, signalEfficiency: sy.sum / produced,
-                                 signalEfficiencyUncertainty: sy.sumW2.squareRoot() / produced,
+            results.append(.init(hypothesis: tunedH, punzi: point, signalEfficiency: sy.sum / input.producedYield,
+                                 signalEfficiencyUncertainty: sy.sumW2.squareRoot() / input.producedYield,
                                  expectedBackground: by.sum, backgroundUncertainty: by.sumW2.squareRoot(),
                                  backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow))
         }
+        var lee: LookElsewhereCalibration? = nil
+        if hypotheses.count > 1 {
+            let scan = try OverlappingWindowScan(eventWeights: bkg.weight, members: windowMembers)
+            let toys = lookElsewhereToys
+            let minima = try scan.toyMinima(toys: toys, seed: 20_230_216)
+            lee = LookElsewhereCalibration(toys: toys, seed: 20_230_216, sortedToyMinima: minima,
+                                           backgroundFloor: bkg.weight.filter { $0 > 0 }.min() ?? 0)
+        }
         return OptimisationOutput(search: search.id, configurationHash: configuration.hash, luminosityInvFb: lumi,
-                                  results: results, mcCutFlow: background.cutFlow.merging(signal.cutFlow), samples: sampleNames)
+                                  results: results, mcCutFlow: background.cutFlow.merging(signal.cutFlow), samples: sampleNames,
+                                  lookElsewhere: lee)
     }
 }

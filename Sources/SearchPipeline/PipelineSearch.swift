@@ -19,9 +19,12 @@ public struct PipelineSearch: Sendable {
     public let massParameter: String
     public let massLabel: String
     public let couplingLabel: String
+    /// Second scanned parameter of a two-dimensional scan (e.g. M_h'), nil for 1D.
+    public let secondaryParameter: String?
+    public let secondaryLabel: String?
 
     public init(search: any Search, defaultConfiguration: String, massParameter: String, massLabel: String,
-                couplingLabel: String,
+                couplingLabel: String, secondaryParameter: String? = nil, secondaryLabel: String? = nil,
                 signalSamples: @escaping @Sendable ([MassHypothesis], SearchConfiguration) throws -> [any EventSource],
                 limitBands: @escaping @Sendable ([Double]) -> [LimitPlotBand] = { _ in [] },
                 references: @escaping @Sendable () -> [ReferenceCurve] = { [] }) {
@@ -30,6 +33,8 @@ public struct PipelineSearch: Sendable {
         self.massParameter = massParameter
         self.massLabel = massLabel
         self.couplingLabel = couplingLabel
+        self.secondaryParameter = secondaryParameter
+        self.secondaryLabel = secondaryLabel
         self.signalSamples = signalSamples
         self.limitBands = limitBands
         self.references = references

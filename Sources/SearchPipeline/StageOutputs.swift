@@ -1,4 +1,5 @@
 import Analysis
+import Statistics
 import Foundation
 
 /// What `optimise` writes (optimisation.json) and `limits` and `report` read: per
@@ -16,7 +17,9 @@ public struct OptimisationOutput: Codable, Sendable {
         public var backgroundUncertainty: Double
         public var backgroundEntries: Int
         public var backgroundByProcess: [String: Double]
-        public var cutFlow: CutFlow
+        /// Only for the search's showcase hypotheses (a scan of thousands of windows would
+        /// otherwise write thousands of cut flows).
+        public var cutFlow: CutFlow?
     }
     public var search: String
     public var configurationHash: String
@@ -25,6 +28,30 @@ public struct OptimisationOutput: Codable, Sendable {
     /// Preselection + default-threshold cut flow of every MC process (backgrounds and signal).
     public var mcCutFlow: CutFlow
     public var samples: [String]
+    /// Background-only pseudo-experiments over all windows (scans of more than one window).
+    public var lookElsewhere: LookElsewhereCalibration?
+}
+
+/// The distribution of the smallest local p-value over all windows in background-only
+/// pseudo-experiments (`Statistics.OverlappingWindowScan`), from simulation only: the
+/// limits stage turns an observed smallest local p-value into a global one with it.
+public struct LookElsewhereCalibration: Codable, Sendable {
+    public var toys: Int
+    public var seed: UInt
+    public var sortedToyMinima: [Double]
+    /// Smallest background used for a local p-value: one simulated event's weight (a window
+    /// without simulated background has b = 0 only for lack of simulation).
+    public var backgroundFloor: Double
+
+    /// Global p-value of an observed smallest local p-value.
+    public func globalPValue(observedMinimum p: Double) -> Double {
+        OverlappingWindowScan.globalPValue(observedMinimum: p, sortedToyMinima: sortedToyMinima)
+    }
+
+    /// Local p-value that corresponds to a global p-value `p` (trials-factor view).
+    public func localThreshold(globalP p: Double) -> Double {
+        OverlappingWindowScan.localPValueThreshold(globalP: p, sortedToyMinima: sortedToyMinima)
+    }
 }
 
 /// What `validate` writes (validation.json): the control-sample comparisons (visible data
