@@ -68,7 +68,17 @@ public enum LimitTranslation {
     public static func limit(_ input: CountingInput, calculator: any UpperLimitCalculator, confidenceLevel: Double,
                              model: any SignalModel, observed: (count: Int, token: UnblindingToken)? = nil) throws -> LimitPoint {
         let k = 1 / (input.signalEfficiency * input.luminosityInvFb)
-        guard k.isFinite, k > 0 else { throw AnalysisError.invalidArgument("efficiency x luminosity must be positive at \(input.hypothesis.label)") }
+        guard input.luminosityInvFb > 0, input.signalEfficiency >= 0 else {
+            throw AnalysisError.invalidArgument("efficiency and luminosity must be non-negative at \(input.hypothesis.label)")
+        }
+        // No selected signal (e.g. a window the trigger cannot see): no sensitivity, the
+        // limit is infinite rather than an error, so one dead window does not stop a scan.
+        guard k.isFinite else {
+            let none = ExpectedLimit(median: .infinity, minus2: .infinity, minus1: .infinity, plus1: .infinity, plus2: .infinity)
+            return LimitPoint(hypothesis: input.hypothesis, expectedCrossSectionFb: none,
+                              observedCrossSectionFb: observed == nil ? nil : .infinity,
+                              expectedCoupling: none, observedCoupling: observed == nil ? nil : .infinity)
+        }
         let exp = try calculator.expectedUpperLimit(background: input.expectedBackground,
                                                     relativeSignalUncertainty: input.relativeSignalUncertainty,
                                                     relativeBackgroundUncertainty: input.relativeBackgroundUncertainty,

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Statistics
 
 /// Stage 3: 90% CL (configurable) Bayesian counting limits per signal region, expected
 /// always, observed only with an `UnblindingToken`, translated to cross section and coupling.
@@ -21,24 +22,54 @@ public enum LimitsStage {
             throw PipelineError.configurationChanged(file: StageFile.optimisation, recorded: optimisation.configurationHash,
                                                      current: configuration.hash)
         }
-        let calculator = BayesianCountingCalculator()
         let cl = configuration.statistics.confidenceLevel
-        var rows: [LimitsOutput.Row] = []
-        for (i, r) in optimisation.results.enumerated() {
+        var inputs: [CountingInput] = []
+        for r in optimisation.results {
             let (rs, rb) = try systematics.limitInputs(at: r.hypothesis.parameters)
             // MC statistics of the background estimate join r_b in quadrature.
             let mcStat = r.expectedBackground > 0 ? r.backgroundUncertainty / r.expectedBackground : 0
-            let input = CountingInput(hypothesis: r.hypothesis, signalEfficiency: r.signalEfficiency,
-                                      luminosityInvFb: configuration.luminosityInvFb,
-                                      expectedBackground: r.expectedBackground, relativeSignalUncertainty: rs,
-                                      relativeBackgroundUncertainty: (rb * rb + mcStat * mcStat).squareRoot())
+            inputs.append(CountingInput(hypothesis: r.hypothesis, signalEfficiency: r.signalEfficiency,
+                                        luminosityInvFb: configuration.luminosityInvFb,
+                                        expectedBackground: r.expectedBackground, relativeSignalUncertainty: rs,
+                                        relativeBackgroundUncertainty: (rb * rb + mcStat * mcStat).squareRoot()))
+        }
+        func experiment(_ x: CountingInput) -> MemoisedLimitCalculator.Experiment {
+            .init(b: x.expectedBackground, rs: x.relativeSignalUncertainty, rb: x.relativeBackgroundUncertainty, cl: cl)
+        }
+        let sensitive = inputs.indices.filter { inputs[$0].signalEfficiency > 0 }
+        let calculator = try MemoisedLimitCalculator(
+            base: BayesianCountingCalculator(), expected: Set(sensitive.map { experiment(inputs[$0]) }),
+            observed: Set(observed.map { o in sensitive.map { .init(n: o.counts[$0], experiment: experiment(inputs[$0])) } } ?? []))
+        let model = ps.search.signalModel
+        let fixedInputs = inputs
+        let rows = try ConcurrentMap.map(fixedInputs.count) { i in
             let obs = observed.map { (count: $0.counts[i], token: $0.token) }
-            let point = try LimitTranslation.limit(input, calculator: calculator, confidenceLevel: cl,
-                                                   model: ps.search.signalModel, observed: obs)
-            rows.append(.init(point: point, input: input, observed: obs?.count))
+            let point = try LimitTranslation.limit(fixedInputs[i], calculator: calculator, confidenceLevel: cl,
+                                                   model: model, observed: obs)
+            return LimitsOutput.Row(point: point, input: fixedInputs[i], observed: obs?.count)
+        }
+        var excess: LargestExcess? = nil
+        if let o = observed {
+            // Local p-values P(N >= n | b), b floored at one simulated event's weight.
+            let floor = optimisation.lookElsewhere?.backgroundFloor ?? 0
+            var best: (p: Double, i: Int)? = nil
+            for i in inputs.indices where inputs[i].signalEfficiency > 0 {
+                let p = OverlappingWindowScan.localPValue(observed: o.counts[i], background: max(inputs[i].expectedBackground, floor))
+                if best == nil || p < best!.p { best = (p, i) }
+            }
+            if let best {
+                let lee = optimisation.lookElsewhere
+                let global = lee.map { $0.globalPValue(observedMinimum: best.p) }
+                excess = LargestExcess(hypothesis: inputs[best.i].hypothesis.label, observed: o.counts[best.i],
+                                       background: inputs[best.i].expectedBackground, localPValue: best.p,
+                                       localSignificance: max(0, (try? Significance.z(pValue: best.p)) ?? .infinity),
+                                       globalPValue: global,
+                                       globalSignificance: global.map { max(0, (try? Significance.z(pValue: max($0, 1e-300))) ?? .infinity) },
+                                       toys: lee?.toys)
+            }
         }
         return LimitsOutput(search: ps.search.id, configurationHash: configuration.hash, confidenceLevel: cl,
                             method: "Bayesian counting, flat prior, Gaussian nuisances marginalised",
-                            unblinded: observed != nil, rows: rows)
+                            unblinded: observed != nil, rows: rows, largestExcess: excess)
     }
 }

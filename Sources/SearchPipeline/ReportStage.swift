@@ -19,43 +19,15 @@ public enum ReportStage {
             do { try PlotWriter.write(p, to: directory, baseName: name) } catch { plotNotes.append("\(name): \(error)") }
         }
 
-        // Limits table and curve.
-        let masses = limits.rows.map { (try? $0.point.hypothesis.parameter(ps.massParameter)) ?? .nan }
-        var limitRows: [[TableCell]] = []
-        for (m, r) in zip(masses, limits.rows) {
-            let e = r.point.expectedCoupling
-            limitRows.append([.value(m), .value(r.input.signalEfficiency), .value(r.input.expectedBackground),
-                              .value(r.point.expectedCrossSectionFb.median), .value(e.minus2), .value(e.minus1),
-                              .value(e.median), .value(e.plus1), .value(e.plus2),
-                              r.point.observedCoupling.map { .value($0) } ?? .text("blinded")])
+        // Limits and Punzi cuts: a curve for a 1D scan, maps and slices for a 2D one.
+        var limitSections: [(ReportDocument) -> ReportDocument] = []
+        if let second = ps.secondaryParameter {
+            limitSections = try Scan2DReport.write(ps, secondaryParameter: second, directory: directory, provenance: provenance,
+                                                   optimisation: optimisation, limits: limits, plot: { p, n in plot(p, n) })
+        } else {
+            limitSections = try oneDimensional(ps, directory: directory, provenance: provenance, optimisation: optimisation,
+                                               limits: limits, plot: { p, n in plot(p, n) })
         }
-        let limitTable = try ResultTable(
-            title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel)",
-            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "efficiency", "expected background",
-                      ColumnHeader("expected sigma x BF", unit: "fb"), "-2 sigma", "-1 sigma", "expected",
-                      "+1 sigma", "+2 sigma", "observed"],
-            rows: limitRows, caption: limits.method)
-        let limitFiles = try TableWriter.write(limitTable, to: directory, baseName: "limits_table")
-        try? fm.removeItem(at: directory.appendingPathComponent("limits.csv"))
-        try fm.copyItem(at: limitFiles[0], to: directory.appendingPathComponent("limits.csv"))
-        let curve = try LimitCurve(
-            massesGeV: masses, expected: limits.rows.map(\.point.expectedCoupling.median),
-            expectedMinus1Sigma: limits.rows.map(\.point.expectedCoupling.minus1),
-            expectedPlus1Sigma: limits.rows.map(\.point.expectedCoupling.plus1),
-            expectedMinus2Sigma: limits.rows.map(\.point.expectedCoupling.minus2),
-            expectedPlus2Sigma: limits.rows.map(\.point.expectedCoupling.plus2),
-            observed: limits.unblinded ? limits.rows.map { $0.point.observedCoupling ?? .nan } : nil,
-            quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel,
-            method: "Bayesian counting")
-        plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel)",
-                       extraBands: ps.limitBands(masses), references: ps.references()), "limit_coupling")
-        let hepdir = directory.appendingPathComponent("hepdata")
-        try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
-        let table = HEPDataTable(limitCurve: curve, name: "Upper limits on \(ps.couplingLabel)",
-                                 description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel), \(limits.method).",
-                                 reactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"])
-        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: [table]), to: hepdir)
-        try PyhfExport.write(limits, model: ps.search.signalModel, to: directory)
 
         // Cut flow: MC at default thresholds, per process.
         let flow = optimisation.mcCutFlow
@@ -69,24 +41,6 @@ public enum ReportStage {
         let bkgProcesses = flow.processes.filter { ps.search.signalParameters(ofProcess: $0) == nil }
         let totals = flow.total(processes: bkgProcesses).yields
         plot(LinePlot.cutFlow(names: flow.cuts, counts: totals, title: "Cut flow, all backgrounds"), "cutflow")
-
-        // Punzi cuts vs mass.
-        let tunable = Array(Set(optimisation.results.flatMap { $0.punzi.thresholds.keys })).sorted()
-        let punziTable = try ResultTable(
-            title: "Punzi-optimal thresholds per signal region",
-            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "window low", "window high"] + tunable.map { ColumnHeader($0) }
-                + ["FOM (test)", "regularised"],
-            rows: optimisation.results.map { r in
-                var lo = Double.nan, hi = Double.nan
-                if case let .interval(_, l, h) = r.hypothesis.signalRegion { lo = l; hi = h }
-                return [.value(r.hypothesis.parameters[ps.massParameter] ?? .nan), .value(lo), .value(hi)]
-                    + tunable.map { .value(r.punzi.thresholds[$0] ?? .nan) }
-                    + [.value(r.punzi.test.fom), .text(r.punzi.regularised ? "yes" : "no")]
-            })
-        try TableWriter.write(punziTable, to: directory, baseName: "punzi_cuts")
-        plot(LinePlot(series: tunable.map { name in
-            LineSeries(label: name, x: masses, y: optimisation.results.map { $0.punzi.thresholds[name] ?? .nan })
-        }, title: "Punzi-optimal cuts", xLabel: "\(ps.massLabel) [GeV]", yLabel: "threshold [GeV]"), "punzi_cuts")
 
         // Systematics at each mass point (first, middle, last).
         if let table = validation?.systematics {
@@ -125,17 +79,95 @@ public enum ReportStage {
 
         doc.section("Limits")
         doc.paragraph(limits.unblinded ? "UNBLINDED run: observed limits shown." : "Blinded run: expected limits only.")
-        doc.image(path: "limit_coupling.png", alt: "limit on \(ps.couplingLabel)")
-        doc.table(limitTable)
+        if let lee = optimisation.lookElsewhere {
+            doc.paragraph(String(format: "Look-elsewhere effect from %d background-only pseudo-experiments over all %d windows: a local p-value of %.2e is needed for a global p-value of 0.05, and %.2e for 0.00135 (3 sigma).",
+                                 lee.toys, optimisation.results.count, lee.localThreshold(globalP: 0.05), lee.localThreshold(globalP: 0.00135)))
+        }
+        if let x = limits.largestExcess {
+            doc.paragraph(String(format: "Largest excess: %@, %d observed on %.2f expected; local p = %.2e (%.2f sigma), global p = %@ (%@ sigma, %@ toys).",
+                                 x.hypothesis, x.observed, x.background, x.localPValue, x.localSignificance,
+                                 x.globalPValue.map { String(format: "%.3f", $0) } ?? "n/a",
+                                 x.globalSignificance.map { String(format: "%.2f", $0) } ?? "n/a", x.toys.map(String.init) ?? "no"))
+        }
+        for add in limitSections.prefix(1) { doc = add(doc) }
         doc.section("Selection")
         doc.table(flowTable)
         doc.image(path: "cutflow.png", alt: "cut flow")
-        doc.table(punziTable)
-        doc.image(path: "punzi_cuts.png", alt: "Punzi cuts")
+        for add in limitSections.dropFirst() { doc = add(doc) }
         if !plotNotes.isEmpty {
             doc.section("Plots not drawn")
             doc.bullets(plotNotes)
         }
         try doc.write(to: directory.appendingPathComponent("report.md"))
+    }
+
+    /// Limit curve, tables, HEPData and pyhf workspaces of a one-parameter scan; returns the
+    /// report sections (limits, then Punzi cuts).
+    static func oneDimensional(_ ps: PipelineSearch, directory: URL, provenance: ProvenanceInfo,
+                               optimisation: OptimisationOutput, limits: LimitsOutput,
+                               plot: (any GnuplotPlot, String) -> Void) throws -> [(ReportDocument) -> ReportDocument] {
+        let fm = FileManager.default
+        let masses = limits.rows.map { (try? $0.point.hypothesis.parameter(ps.massParameter)) ?? .nan }
+        var limitRows: [[TableCell]] = []
+        for (m, r) in zip(masses, limits.rows) {
+            let e = r.point.expectedCoupling
+            limitRows.append([.value(m), .value(r.input.signalEfficiency), .value(r.input.expectedBackground),
+                              .value(r.point.expectedCrossSectionFb.median), .value(e.minus2), .value(e.minus1),
+                              .value(e.median), .value(e.plus1), .value(e.plus2),
+                              r.point.observedCoupling.map { .value($0) } ?? .text("blinded")])
+        }
+        let limitTable = try ResultTable(
+            title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel)",
+            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "efficiency", "expected background",
+                      ColumnHeader("expected sigma x BF", unit: "fb"), "-2 sigma", "-1 sigma", "expected",
+                      "+1 sigma", "+2 sigma", "observed"],
+            rows: limitRows, caption: limits.method)
+        let limitFiles = try TableWriter.write(limitTable, to: directory, baseName: "limits_table")
+        try? fm.removeItem(at: directory.appendingPathComponent("limits.csv"))
+        try fm.copyItem(at: limitFiles[0], to: directory.appendingPathComponent("limits.csv"))
+        // Hypotheses without sensitivity (no selected signal: infinite limit) are left off the curve.
+        let sensitive = limits.rows.indices.filter { limits.rows[$0].point.expectedCoupling.plus2.isFinite }
+        let curveRows = sensitive.map { limits.rows[$0] }
+        let curve = try LimitCurve(
+            massesGeV: sensitive.map { masses[$0] }, expected: curveRows.map(\.point.expectedCoupling.median),
+            expectedMinus1Sigma: curveRows.map(\.point.expectedCoupling.minus1),
+            expectedPlus1Sigma: curveRows.map(\.point.expectedCoupling.plus1),
+            expectedMinus2Sigma: curveRows.map(\.point.expectedCoupling.minus2),
+            expectedPlus2Sigma: curveRows.map(\.point.expectedCoupling.plus2),
+            observed: limits.unblinded ? curveRows.map { $0.point.observedCoupling ?? .nan } : nil,
+            quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel,
+            method: "Bayesian counting")
+        plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel)",
+                       extraBands: ps.limitBands(curve.massesGeV), references: ps.references()), "limit_coupling")
+        let hepdir = directory.appendingPathComponent("hepdata")
+        try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
+        let table = HEPDataTable(limitCurve: curve, name: "Upper limits on \(ps.couplingLabel)",
+                                 description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel), \(limits.method).",
+                                 reactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"])
+        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: [table]), to: hepdir)
+        try PyhfExport.write(limits, model: ps.search.signalModel, to: directory)
+
+        // Punzi cuts vs mass.
+        let tunable = Array(Set(optimisation.results.flatMap { $0.punzi.thresholds.keys })).sorted()
+        let punziTable = try ResultTable(
+            title: "Punzi-optimal thresholds per signal region",
+            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "window low", "window high"] + tunable.map { ColumnHeader($0) }
+                + ["FOM (test)", "regularised"],
+            rows: optimisation.results.map { r in
+                var lo = Double.nan, hi = Double.nan
+                if case let .interval(_, l, h) = r.hypothesis.signalRegion { lo = l; hi = h }
+                return [.value(r.hypothesis.parameters[ps.massParameter] ?? .nan), .value(lo), .value(hi)]
+                    + tunable.map { .value(r.punzi.thresholds[$0] ?? .nan) }
+                    + [.value(r.punzi.test.fom), .text(r.punzi.regularised ? "yes" : "no")]
+            })
+        try TableWriter.write(punziTable, to: directory, baseName: "punzi_cuts")
+        plot(LinePlot(series: tunable.map { name in
+            LineSeries(label: name, x: masses, y: optimisation.results.map { $0.punzi.thresholds[name] ?? .nan })
+        }, title: "Punzi-optimal cuts", xLabel: "\(ps.massLabel) [GeV]", yLabel: "threshold [GeV]"), "punzi_cuts")
+
+        return [
+            { d in var d = d; d.image(path: "limit_coupling.png", alt: "limit on \(ps.couplingLabel)"); d.table(limitTable); return d },
+            { d in var d = d; d.table(punziTable); d.image(path: "punzi_cuts.png", alt: "Punzi cuts"); return d },
+        ]
     }
 }

@@ -76,6 +76,21 @@ public struct LimitsOutput: Codable, Sendable {
     public var method: String
     public var unblinded: Bool
     public var rows: [Row]
+    /// The largest excess of an unblinded scan: local and (look-elsewhere) global significance.
+    public var largestExcess: LargestExcess?
+}
+
+/// Where the data exceed the background most, and how surprising that is in one window
+/// (local) and anywhere in the scan (global, from `LookElsewhereCalibration`).
+public struct LargestExcess: Codable, Sendable {
+    public var hypothesis: String
+    public var observed: Int
+    public var background: Double
+    public var localPValue: Double
+    public var localSignificance: Double
+    public var globalPValue: Double?
+    public var globalSignificance: Double?
+    public var toys: Int?
 }
 
 /// JSON in and out of a run directory, atomically written.

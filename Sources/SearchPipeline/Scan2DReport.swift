@@ -1,0 +1,137 @@
+import Analysis
+import Foundation
+import Reporting
+
+/// Report of a two-parameter window scan (dark Higgsstrahlung): every window in
+/// limits.csv, the expected (and observed) limit as a 2D map over (M_A', M_h'), 1D slices
+/// at fixed M_h' as published, maps of the Punzi-chosen cuts and window sizes, and HEPData
+/// tables of the map and the slices.
+enum Scan2DReport {
+    /// M_h' values of the published-style slices (GeV); a slice takes, in each M_A' column,
+    /// the window whose M_h' is nearest, if it lies within 10% of M_h' or 50 MeV.
+    static let sliceValues: [Double] = [0.0, 0.5, 1.0, 2.0, 4.0]
+    /// Cell size of the map (GeV): the finest that keeps every cell populated by the default windows.
+    static let mapCell = 0.1
+
+    static func write(_ ps: PipelineSearch, secondaryParameter second: String, directory: URL, provenance: ProvenanceInfo,
+                      optimisation: OptimisationOutput, limits: LimitsOutput,
+                      plot: (any GnuplotPlot, String) -> Void) throws -> [(ReportDocument) -> ReportDocument] {
+        let x = limits.rows.map { $0.point.hypothesis.parameters[ps.massParameter] ?? .nan }
+        let y = limits.rows.map { $0.point.hypothesis.parameters[second] ?? .nan }
+        let cl = "\(Int(limits.confidenceLevel * 100))% CL"
+
+        // Every window, as CSV (not in report.md: thousands of rows).
+        var rows: [[TableCell]] = []
+        for (k, r) in limits.rows.enumerated() {
+            let e = r.point.expectedCoupling
+            let punzi = optimisation.results[k].punzi
+            rows.append([.value(x[k]), .value(y[k]), .value(punzi.windowScale), .value(r.input.signalEfficiency),
+                         .value(r.input.expectedBackground), .value(r.point.expectedCrossSectionFb.median),
+                         .value(e.minus2), .value(e.minus1), .value(e.median), .value(e.plus1), .value(e.plus2),
+                         r.point.observedCoupling.map { .value($0) } ?? .text("blinded")])
+        }
+        let table = try ResultTable(
+            title: "\(cl) upper limits on \(ps.couplingLabel) per window",
+            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), ColumnHeader(second, unit: "GeV"), "window scale",
+                      "efficiency", "expected background", ColumnHeader("expected sigma x BF", unit: "fb"),
+                      "-2 sigma", "-1 sigma", "expected", "+1 sigma", "+2 sigma", "observed"],
+            rows: rows, caption: limits.method)
+        let csv = CSVRenderer.render(table)
+        try AtomicFile.write(Data(csv.utf8), to: directory.appendingPathComponent("limits.csv"))
+
+        // Maps: the best (smallest) limit among the windows centred in each cell.
+        func map(_ value: (Int) -> Double?, quantity: String) throws -> LimitMap2D? {
+            let xs = stride(from: 1.6, through: 10.6, by: mapCell).map { $0 }, ys = stride(from: 0.0, through: 5.3, by: mapCell).map { $0 }
+            var grid = [[Double?]](repeating: [Double?](repeating: nil, count: xs.count), count: ys.count)
+            for k in limits.rows.indices {
+                guard let v = value(k), v.isFinite, x[k].isFinite, y[k].isFinite else { continue }
+                let ix = Int(((x[k] - xs[0]) / mapCell).rounded()), iy = Int(((y[k] - ys[0]) / mapCell).rounded())
+                guard xs.indices.contains(ix), ys.indices.contains(iy) else { continue }
+                grid[iy][ix] = min(grid[iy][ix] ?? .infinity, v)
+            }
+            guard grid.contains(where: { $0.contains { $0 != nil } }) else { return nil }
+            return try LimitMap2D(x: xs, y: ys, values: grid, xName: ps.massLabel, yName: ps.secondaryLabel ?? second,
+                                  quantity: quantity, confidenceLevel: limits.confidenceLevel, method: limits.method)
+        }
+        var hepTables: [HEPDataTable] = []
+        var images: [(String, String)] = []
+        if let m = try map({ limits.rows[$0].point.expectedCoupling.median }, quantity: ps.couplingLabel) {
+            plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(ps.couplingLabel)"), "limit_map_expected")
+            images.append(("limit_map_expected.png", "expected limit map"))
+            hepTables.append(HEPDataTable(limitMap: m, name: "Expected upper limits on \(ps.couplingLabel)",
+                                          description: "Median expected \(cl) upper limit on \(ps.couplingLabel) in (\(ps.massLabel), \(ps.secondaryLabel ?? second)); smallest over the windows centred in each \(mapCell) GeV cell. \(limits.method).",
+                                          reactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]))
+        }
+        if limits.unblinded, let m = try map({ limits.rows[$0].point.observedCoupling }, quantity: ps.couplingLabel) {
+            plot(MapPlot(map: m, title: "\(ps.search.id): observed \(cl) limit on \(ps.couplingLabel)"), "limit_map_observed")
+            images.append(("limit_map_observed.png", "observed limit map"))
+            hepTables.append(HEPDataTable(limitMap: m, name: "Observed upper limits on \(ps.couplingLabel)",
+                                          description: "Observed \(cl) upper limit on \(ps.couplingLabel). \(limits.method).",
+                                          reactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]))
+        }
+        if let m = try map({ optimisation.results[$0].punzi.windowScale }, quantity: "window scale") {
+            plot(MapPlot(map: m, title: "Punzi-chosen window scale (fraction of the largest ellipse)",
+                         colourLabel: "window scale", logColour: false), "punzi_window_scale")
+            images.append(("punzi_window_scale.png", "Punzi window scale"))
+        }
+        for cut in Set(optimisation.results.flatMap { $0.punzi.cutThresholds.keys }).sorted() {
+            if let m = try map({ optimisation.results[$0].punzi.cutThresholds[cut] }, quantity: cut) {
+                plot(MapPlot(map: m, title: "Punzi-chosen threshold of \(cut)", colourLabel: cut, logColour: false), "punzi_\(cut)")
+                images.append(("punzi_\(cut).png", "Punzi \(cut)"))
+            }
+        }
+
+        // Slices at fixed M_h'.
+        var slices: [(Double, LimitCurve)] = []
+        for h in sliceValues {
+            var byColumn: [Double: Int] = [:]
+            for k in limits.rows.indices where abs(y[k] - h) <= max(0.1 * h, 0.05) && limits.rows[k].point.expectedCoupling.plus2.isFinite {
+                if let j = byColumn[x[k]], abs(y[j] - h) <= abs(y[k] - h) { continue }
+                byColumn[x[k]] = k
+            }
+            let ks = byColumn.keys.sorted().map { byColumn[$0]! }
+            guard ks.count >= 2 else { continue }
+            let r = ks.map { limits.rows[$0] }
+            let curve = try LimitCurve(
+                massesGeV: ks.map { x[$0] }, expected: r.map(\.point.expectedCoupling.median),
+                expectedMinus1Sigma: r.map(\.point.expectedCoupling.minus1), expectedPlus1Sigma: r.map(\.point.expectedCoupling.plus1),
+                expectedMinus2Sigma: r.map(\.point.expectedCoupling.minus2), expectedPlus2Sigma: r.map(\.point.expectedCoupling.plus2),
+                observed: limits.unblinded ? r.map { $0.point.observedCoupling ?? .nan } : nil,
+                quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel, method: "Bayesian counting")
+            slices.append((h, curve))
+            let name = String(format: "limit_slice_mh%.1f", h)
+            plot(LimitPlot(curve: curve, title: String(format: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel) at \(ps.secondaryLabel ?? second) = %.1f GeV", h)), name)
+            images.append(("\(name).png", String(format: "slice at M_h' = %.1f GeV", h)))
+            hepTables.append(HEPDataTable(limitCurve: curve, name: String(format: "Upper limits on \(ps.couplingLabel) at \(second) = %.1f GeV", h),
+                                          description: String(format: "\(cl) upper limits on \(ps.couplingLabel) versus \(ps.massLabel) for the windows nearest to \(second) = %.1f GeV. \(limits.method).", h),
+                                          reactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]))
+        }
+        let hepdir = directory.appendingPathComponent("hepdata")
+        try FileManager.default.createDirectory(at: hepdir, withIntermediateDirectories: true)
+        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: hepTables), to: hepdir)
+
+        // Showcase windows (nearest to the generated points) as a readable table.
+        let showcase = Set(ps.search.showcaseHypotheses(optimisation.results.map(\.punzi.hypothesis)).map(\.label))
+        let showcaseRows = limits.rows.indices.filter { showcase.contains(optimisation.results[$0].punzi.hypothesis.label) }.map { rows[$0] }
+        let showcaseTable = try ResultTable(title: "Windows nearest to the generated signal points", columns: table.columns,
+                                            rows: showcaseRows, caption: "All \(limits.rows.count) windows: limits.csv")
+        try TableWriter.write(showcaseTable, to: directory, baseName: "limits_showcase")
+        let finite = limits.rows.map(\.point.expectedCoupling.median).filter(\.isFinite)
+        let summary = String(format: "%d windows, %d with selected signal; expected limits on %@ from %.2e to %.2e.",
+                             limits.rows.count, finite.count, ps.couplingLabel, finite.min() ?? .nan, finite.max() ?? .nan)
+        return [
+            { d in
+                var d = d
+                d.paragraph(summary)
+                for (path, alt) in images where path.hasPrefix("limit") { d.image(path: path, alt: alt) }
+                d.table(showcaseTable)
+                return d
+            },
+            { d in
+                var d = d
+                for (path, alt) in images where path.hasPrefix("punzi") { d.image(path: path, alt: alt) }
+                return d
+            },
+        ]
+    }
+}
