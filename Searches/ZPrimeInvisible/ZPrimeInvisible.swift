@@ -73,6 +73,19 @@ public struct ZPrimeInvisible: Search {
         }
     }
 
+    /// The 2023 fit (PRL 130 (2023) 231801): M2_rec, linear in the muon energies, in bins of
+    /// the recoil polar angle (CMS), where the mu mu (gamma) and tau tau backgrounds differ in
+    /// shape. Range: the signal window and its sidebands (M_Z' +- 2 x window half-width in
+    /// M_rec, as signed squares), 8 bins; four angle channels split at 50, 90 and 130 deg.
+    public func templateBinning(for hypothesis: MassHypothesis) -> TemplateBinning? {
+        guard case let .interval(_, lo, hi) = hypothesis.signalRegion else { return nil }
+        let m = (lo + hi) / 2, w = (hi - lo) / 2
+        func signedSquare(_ x: Double) -> Double { x >= 0 ? x * x : -x * x }
+        let a = signedSquare(m - 2 * w), b = signedSquare(m + 2 * w)
+        return TemplateBinning(observable: "m2_recoil", edges: (0...8).map { a + (b - a) * Double($0) / 8 },
+                               channelObservable: "recoil_theta_cms_deg", channelEdges: [0, 50, 90, 130, 180])
+    }
+
     /// Signal samples are named `zprime_m<mass>` (e.g. `zprime_m3.00`).
     public func signalParameters(ofProcess process: String) -> [String: Double]? {
         guard process.hasPrefix("zprime_m"), let m = Double(process.dropFirst("zprime_m".count)) else { return nil }

@@ -52,6 +52,14 @@ public struct LimitPoint: Sendable, Hashable, Codable {
     public var observedCrossSectionFb: Double?
     public var expectedCoupling: ExpectedLimit
     public var observedCoupling: Double?
+    public init(hypothesis: MassHypothesis, expectedCrossSectionFb: ExpectedLimit, observedCrossSectionFb: Double?,
+                expectedCoupling: ExpectedLimit, observedCoupling: Double?) {
+        self.hypothesis = hypothesis
+        self.expectedCrossSectionFb = expectedCrossSectionFb
+        self.observedCrossSectionFb = observedCrossSectionFb
+        self.expectedCoupling = expectedCoupling
+        self.observedCoupling = observedCoupling
+    }
 }
 
 public enum LimitTranslation {

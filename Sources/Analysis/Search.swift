@@ -56,6 +56,10 @@ public protocol Search: Sendable {
     /// Hypotheses worth a cut flow and a detailed table in the report (all by default; a
     /// search with thousands of windows names a readable subset).
     func showcaseHypotheses(_ all: [MassHypothesis]) -> [MassHypothesis]
+    /// Binning of the template fit at a hypothesis (method `template-fit`); nil when the
+    /// search has none. Its range may extend into the sidebands: data there are visible
+    /// anyway, and the signal-region bins are read only after unblinding.
+    func templateBinning(for hypothesis: MassHypothesis) -> TemplateBinning?
 }
 
 extension Search {
@@ -82,6 +86,7 @@ extension Search {
 
     public var scanOptionDefaults: [String: Double] { [:] }
     public func showcaseHypotheses(_ all: [MassHypothesis]) -> [MassHypothesis] { all }
+    public func templateBinning(for hypothesis: MassHypothesis) -> TemplateBinning? { nil }
 
     /// Where the search's control-sample definitions live, relative to the package root.
     public var controlSampleDirectory: String { "ControlSamples/\(id)" }

@@ -43,4 +43,17 @@ public final class UnblindedData {
             return (0..<t.count).filter { pass[$0] && inside[$0] }.count
         }
     }
+
+    /// Observed histograms of template fits, each with its own selection (data are
+    /// unweighted, so these are counts), reading the data once.
+    public func observedHistograms(_ points: [(binning: TemplateBinning, selection: Selection)]) throws -> [[Double]] {
+        guard let first = points.first?.selection else { return [] }
+        guard points.allSatisfy({ $0.selection.preselection == first.preselection }) else {
+            throw AnalysisError.invalidArgument("observedHistograms needs one preselection for all hypotheses")
+        }
+        let all = try candidates(selection: first).candidates
+        return try points.map { binning, selection in
+            try binning.fill(all, mask: try Selection.mask(selection.cuts, on: all)).sum
+        }
+    }
 }

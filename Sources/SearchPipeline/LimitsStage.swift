@@ -15,9 +15,19 @@ public enum LimitsStage {
         return try unblinded.observedCounts(points)
     }
 
+    /// Observed template histograms (same order), for searches with a template fit.
+    public static func observedHistograms(optimisation: OptimisationOutput, configuration: SearchConfiguration,
+                                          search: any Search, data: [any EventSource], token: UnblindingToken) throws -> [[Double]]? {
+        guard optimisation.results.allSatisfy({ $0.templates != nil }) else { return nil }
+        let unblinded = try BlindedData(search: search, configuration: configuration, sources: data).unblinded(with: token)
+        return try unblinded.observedHistograms(try optimisation.results.map { r in
+            (binning: r.templates!.binning, selection: try configuration.selection.withThresholds(r.punzi.cutThresholds, search: search.id))
+        })
+    }
+
     public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, optimisation: OptimisationOutput,
                            systematics: SystematicsTable,
-                           observed: (counts: [Int], token: UnblindingToken)? = nil) throws -> LimitsOutput {
+                           observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil) throws -> LimitsOutput {
         guard optimisation.configurationHash == configuration.hash else {
             throw PipelineError.configurationChanged(file: StageFile.optimisation, recorded: optimisation.configurationHash,
                                                      current: configuration.hash)
@@ -68,8 +78,26 @@ public enum LimitsStage {
                                        toys: lee?.toys)
             }
         }
+        // Frequentist binned template fit, when configured and the search has templates.
+        var templatePoints: [LimitPoint]? = nil
+        if configuration.statistics.methods.contains(.templateFit) {
+            let results = optimisation.results
+            guard results.allSatisfy({ $0.templates != nil }) else {
+                throw AnalysisError.invalidConfiguration(file: configuration.file, key: "statistics.methods",
+                    reason: "template-fit needs templates, but search '\(ps.search.id)' declares no template binning")
+            }
+            let histograms = observed?.histograms
+            templatePoints = try ConcurrentMap.map(results.count) { i in
+                try TemplateFitLimits.limit(results[i].templates!, hypothesis: fixedInputs[i].hypothesis,
+                                            luminosityInvFb: configuration.luminosityInvFb,
+                                            relativeSignalUncertainty: fixedInputs[i].relativeSignalUncertainty,
+                                            relativeBackgroundUncertainty: (try systematics.limitInputs(at: fixedInputs[i].hypothesis.parameters)).rb,
+                                            confidenceLevel: cl, model: model, observed: histograms?[i])
+            }
+        }
         return LimitsOutput(search: ps.search.id, configurationHash: configuration.hash, confidenceLevel: cl,
                             method: "Bayesian counting, flat prior, Gaussian nuisances marginalised",
-                            unblinded: observed != nil, rows: rows, largestExcess: excess)
+                            unblinded: observed != nil, rows: rows, largestExcess: excess,
+                            templateFit: templatePoints)
     }
 }

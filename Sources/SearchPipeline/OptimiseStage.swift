@@ -66,10 +66,20 @@ public enum OptimiseStage {
                 combined.append(input.candidates.scalingWeights(by: 1))
                 flow = try CutFlow.forHypothesis(tunedH, selection: tuned, candidates: combined)
             }
+            // Templates: the tuned cuts without the region (the fit range is the binning's).
+            var templates: HypothesisTemplates? = nil
+            if let binning = search.templateBinning(for: h) {
+                let s = try binning.fill(input.candidates, mask: try Selection.mask(tuned.cuts, on: input.candidates))
+                let b = try binning.fill(bkg, mask: try Selection.mask(tuned.cuts, on: bkg))
+                templates = HypothesisTemplates(binning: binning, signalEfficiency: s.sum.map { $0 / input.producedYield },
+                                                signalEfficiencyUncertainty: s.sumW2.map { $0.squareRoot() / input.producedYield },
+                                                background: b.sum, backgroundUncertainty: b.sumW2.map { $0.squareRoot() })
+            }
             results.append(.init(hypothesis: tunedH, punzi: point, signalEfficiency: sy.sum / input.producedYield,
                                  signalEfficiencyUncertainty: sy.sumW2.squareRoot() / input.producedYield,
                                  expectedBackground: by.sum, backgroundUncertainty: by.sumW2.squareRoot(),
-                                 backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow))
+                                 backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow,
+                                 templates: templates))
         }
         var lee: LookElsewhereCalibration? = nil
         if hypotheses.count > 1 {

@@ -137,14 +137,52 @@ public enum ReportStage {
             observed: limits.unblinded ? curveRows.map { $0.point.observedCoupling ?? .nan } : nil,
             quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel,
             method: "Bayesian counting")
+        // The template fit (frequentist, asymptotic CLs) drawn over the Bayesian band.
+        var references = ps.references()
+        var templateTable: ResultTable? = nil
+        var templateCurve: LimitCurve? = nil
+        if let tf = limits.templateFit {
+            let ok = tf.indices.filter { tf[$0].expectedCoupling.plus2.isFinite }
+            references.append(ReferenceCurve(label: "template fit, CLs: expected", massesGeV: ok.map { masses[$0] },
+                                             values: ok.map { tf[$0].expectedCoupling.median }))
+            if limits.unblinded {
+                references.append(ReferenceCurve(label: "template fit, CLs: observed", massesGeV: ok.map { masses[$0] },
+                                                 values: ok.map { tf[$0].observedCoupling ?? .nan }))
+            }
+            templateCurve = try LimitCurve(
+                massesGeV: ok.map { masses[$0] }, expected: ok.map { tf[$0].expectedCoupling.median },
+                expectedMinus1Sigma: ok.map { tf[$0].expectedCoupling.minus1 }, expectedPlus1Sigma: ok.map { tf[$0].expectedCoupling.plus1 },
+                expectedMinus2Sigma: ok.map { tf[$0].expectedCoupling.minus2 }, expectedPlus2Sigma: ok.map { tf[$0].expectedCoupling.plus2 },
+                observed: limits.unblinded ? ok.map { tf[$0].observedCoupling ?? .nan } : nil,
+                quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel,
+                method: "binned template fit, asymptotic CLs")
+            templateTable = try ResultTable(
+                title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel), binned template fit (asymptotic CLs)",
+                columns: [ColumnHeader(ps.massParameter, unit: "GeV"), ColumnHeader("expected sigma x BF", unit: "fb"),
+                          "-2 sigma", "-1 sigma", "expected", "+1 sigma", "+2 sigma", "observed"],
+                rows: tf.indices.map { i in
+                    let e = tf[i].expectedCoupling
+                    return [.value(masses[i]), .value(tf[i].expectedCrossSectionFb.median), .value(e.minus2), .value(e.minus1),
+                            .value(e.median), .value(e.plus1), .value(e.plus2), tf[i].observedCoupling.map { .value($0) } ?? .text("blinded")]
+                }, caption: "M2_rec templates in recoil polar-angle channels; HistFactory model with normsys and staterror; asymptotic CLs with q~_mu.")
+            try TableWriter.write(templateTable!, to: directory, baseName: "limits_template_fit")
+            plot(LimitPlot(curve: templateCurve!, title: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel), template fit (CLs)",
+                           extraBands: ps.limitBands(templateCurve!.massesGeV)), "limit_coupling_template_fit")
+        }
         plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel)",
-                       extraBands: ps.limitBands(curve.massesGeV), references: ps.references()), "limit_coupling")
+                       extraBands: ps.limitBands(curve.massesGeV), references: references), "limit_coupling")
         let hepdir = directory.appendingPathComponent("hepdata")
         try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
         let table = HEPDataTable(limitCurve: curve, name: "Upper limits on \(ps.couplingLabel)",
                                  description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel), \(limits.method).",
                                  reactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"])
-        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: [table]), to: hepdir)
+        var hepTables = [table]
+        if let templateCurve {
+            hepTables.append(HEPDataTable(limitCurve: templateCurve, name: "Upper limits on \(ps.couplingLabel), template fit",
+                                          description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel) from a binned template fit with asymptotic CLs.",
+                                          reactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"]))
+        }
+        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: hepTables), to: hepdir)
         try PyhfExport.write(limits, model: ps.search.signalModel, to: directory)
 
         // Punzi cuts vs mass.
@@ -166,7 +204,16 @@ public enum ReportStage {
         }, title: "Punzi-optimal cuts", xLabel: "\(ps.massLabel) [GeV]", yLabel: "threshold [GeV]"), "punzi_cuts")
 
         return [
-            { d in var d = d; d.image(path: "limit_coupling.png", alt: "limit on \(ps.couplingLabel)"); d.table(limitTable); return d },
+            { d in
+                var d = d
+                d.image(path: "limit_coupling.png", alt: "limit on \(ps.couplingLabel)")
+                d.table(limitTable)
+                if let templateTable {
+                    d.image(path: "limit_coupling_template_fit.png", alt: "template-fit limit")
+                    d.table(templateTable)
+                }
+                return d
+            },
             { d in var d = d; d.table(punziTable); d.image(path: "punzi_cuts.png", alt: "Punzi cuts"); return d },
         ]
     }

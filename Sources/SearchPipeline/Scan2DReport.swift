@@ -10,7 +10,7 @@ enum Scan2DReport {
     /// M_h' values of the published-style slices (GeV); a slice takes, in each M_A' column,
     /// the window whose M_h' is nearest, if it lies within 10% of M_h' or 50 MeV.
     static let sliceValues: [Double] = [0.0, 0.5, 1.0, 2.0, 4.0]
-    /// Cell size of the map (GeV): the finest that keeps every cell populated by the default windows.
+    /// Cell size of the map (GeV).
     static let mapCell = 0.1
 
     static func write(_ ps: PipelineSearch, secondaryParameter second: String, directory: URL, provenance: ProvenanceInfo,
@@ -39,15 +39,28 @@ enum Scan2DReport {
         let csv = CSVRenderer.render(table)
         try AtomicFile.write(Data(csv.utf8), to: directory.appendingPathComponent("limits.csv"))
 
-        // Maps: the best (smallest) limit among the windows centred in each cell.
+        // Maps: each cell (inside the triangle) shows the window nearest to its centre in units
+        // of the window's own size (smallest `SignalRegion.radius`), so the map has no holes
+        // where windows are wider than a cell (small M_h', where sigma_rec ~ 1 GeV).
+        let xs = stride(from: 1.6, through: 10.6, by: mapCell).map { $0 }, ys = stride(from: 0.0, through: 5.3, by: mapCell).map { $0 }
+        let regions = optimisation.results.map(\.hypothesis.signalRegion)
+        var nearest = [[Int?]](repeating: [Int?](repeating: nil, count: xs.count), count: ys.count)
+        for (iy, cy) in ys.enumerated() {
+            for (ix, cx) in xs.enumerated() where cx >= 1.65 && cy <= min(cx, 10.51 - cx) {
+                var best: (Double, Int)? = nil
+                for k in regions.indices {
+                    let r = regions[k].radius { $0 == "m_mumu" ? cx : cy }
+                    if r < 1, best == nil || r < best!.0 { best = (r, k) }
+                }
+                nearest[iy][ix] = best?.1
+            }
+        }
         func map(_ value: (Int) -> Double?, quantity: String) throws -> LimitMap2D? {
-            let xs = stride(from: 1.6, through: 10.6, by: mapCell).map { $0 }, ys = stride(from: 0.0, through: 5.3, by: mapCell).map { $0 }
             var grid = [[Double?]](repeating: [Double?](repeating: nil, count: xs.count), count: ys.count)
-            for k in limits.rows.indices {
-                guard let v = value(k), v.isFinite, x[k].isFinite, y[k].isFinite else { continue }
-                let ix = Int(((x[k] - xs[0]) / mapCell).rounded()), iy = Int(((y[k] - ys[0]) / mapCell).rounded())
-                guard xs.indices.contains(ix), ys.indices.contains(iy) else { continue }
-                grid[iy][ix] = min(grid[iy][ix] ?? .infinity, v)
+            for iy in ys.indices {
+                for ix in xs.indices {
+                    if let k = nearest[iy][ix], let v = value(k), v.isFinite { grid[iy][ix] = v }
+                }
             }
             guard grid.contains(where: { $0.contains { $0 != nil } }) else { return nil }
             return try LimitMap2D(x: xs, y: ys, values: grid, xName: ps.massLabel, yName: ps.secondaryLabel ?? second,
@@ -59,7 +72,7 @@ enum Scan2DReport {
             plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(ps.couplingLabel)"), "limit_map_expected")
             images.append(("limit_map_expected.png", "expected limit map"))
             hepTables.append(HEPDataTable(limitMap: m, name: "Expected upper limits on \(ps.couplingLabel)",
-                                          description: "Median expected \(cl) upper limit on \(ps.couplingLabel) in (\(ps.massLabel), \(ps.secondaryLabel ?? second)); smallest over the windows centred in each \(mapCell) GeV cell. \(limits.method).",
+                                          description: "Median expected \(cl) upper limit on \(ps.couplingLabel) in (\(ps.massLabel), \(ps.secondaryLabel ?? second)); each \(mapCell) GeV cell shows the window nearest to its centre (in units of the window size). \(limits.method).",
                                           reactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]))
         }
         if limits.unblinded, let m = try map({ limits.rows[$0].point.observedCoupling }, quantity: ps.couplingLabel) {

@@ -61,7 +61,7 @@ public struct SearchPipeline {
         let opt = try StageFile.read(OptimisationOutput.self, from: url(StageFile.optimisation), stage: "optimise")
         let validation = try? StageFile.read(ValidationStageOutput.self, from: url(StageFile.validation), stage: "validate")
         let systematics = validation?.systematics ?? configuration.systematics
-        var observed: (counts: [Int], token: UnblindingToken)? = nil
+        var observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil
         if unblind {
             guard let validation else {
                 throw AnalysisError.unblindingRefused(search: entry.search.id, reason: "no validation.json in \(runDirectory.path); run `darksector validate \(entry.search.id)` first")
@@ -75,7 +75,10 @@ public struct SearchPipeline {
             }
             let counts = try LimitsStage.observedCounts(optimisation: opt, configuration: configuration,
                                                         search: entry.search, data: samples.data, token: token)
-            observed = (counts, token)
+            let histograms = configuration.statistics.methods.contains(.templateFit)
+                ? try LimitsStage.observedHistograms(optimisation: opt, configuration: configuration, search: entry.search,
+                                                     data: samples.data, token: token) : nil
+            observed = (counts, histograms, token)
         }
         let out = try LimitsStage.run(entry, configuration: configuration, optimisation: opt,
                                       systematics: systematics, observed: observed)

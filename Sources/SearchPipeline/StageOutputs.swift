@@ -20,6 +20,8 @@ public struct OptimisationOutput: Codable, Sendable {
         /// Only for the search's showcase hypotheses (a scan of thousands of windows would
         /// otherwise write thousands of cut flows).
         public var cutFlow: CutFlow?
+        /// Signal and background templates for the binned fit (searches with a template fit).
+        public var templates: HypothesisTemplates?
     }
     public var search: String
     public var configurationHash: String
@@ -78,6 +80,9 @@ public struct LimitsOutput: Codable, Sendable {
     public var rows: [Row]
     /// The largest excess of an unblinded scan: local and (look-elsewhere) global significance.
     public var largestExcess: LargestExcess?
+    /// Limits of the binned template fit with asymptotic CLs (method `template-fit`), same
+    /// hypotheses as `rows`.
+    public var templateFit: [LimitPoint]?
 }
 
 /// Where the data exceed the background most, and how surprising that is in one window
