@@ -26,8 +26,10 @@ public enum Unblinding {
     /// failed, or when it holds no control sample (an unvalidated search cannot pass). The
     /// `audit` closure is called before the token exists (the lead wires it to
     /// `ProvenanceDatabase.record(unblinding:)`); if it throws, there is no token.
-    public static func authorise(search: any Search, validation: ValidationOutcome, configurationHash: String,
-                                 runID: String, user: String = ProcessInfo.processInfo.userName,
+    /// `recorded` are the provenance database's validation records of this search and
+    /// configuration: one must have passed with this outcome's digest.
+    public static func authorise(search: any Search, validation: ValidationOutcome, recorded: [ValidationRecord],
+                                 configurationHash: String, runID: String, user: String = ProcessInfo.processInfo.userName,
                                  host: String = ProcessInfo.processInfo.hostName,
                                  codeVersion: String = CodeVersion.current,
                                  audit: (UnblindingRecord) throws -> Void) throws -> UnblindingToken {
@@ -43,6 +45,10 @@ public enum Unblinding {
         }
         guard validation.passed else {
             throw refuse("control-sample validation failed: \(validation.failures.joined(separator: "; "))")
+        }
+        let digest = validation.digest
+        guard recorded.contains(where: { $0.passed && $0.search == search.id && $0.configHash == configurationHash && $0.digest == digest }) else {
+            throw refuse("the provenance database has no passed validation of configuration \(configurationHash) with this outcome (digest \(digest.prefix(12))); run `darksector validate \(search.id)` with the same --db")
         }
         let record = UnblindingRecord(search: search.id, runID: runID, user: user, host: host,
                                       configHash: configurationHash, codeVersion: codeVersion)

@@ -88,6 +88,20 @@ public final class ProvenanceDatabase: Sendable {
                 t.column("code_version", .text).notNull()
             }
         }
+        // v2: control-sample validations, so that unblinding trusts this audit trail, not a
+        // validation.json that anyone could edit.
+        m.registerMigration("v2") { db in
+            try db.create(table: "validations") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("search", .text).notNull().indexed()
+                t.column("run_id", .text).notNull()
+                t.column("config_hash", .text).notNull()
+                t.column("passed", .boolean).notNull()
+                t.column("digest", .text).notNull()
+                t.column("time", .datetime).notNull()
+                t.column("code_version", .text).notNull()
+            }
+        }
         return m
     }
 
@@ -172,6 +186,18 @@ public final class ProvenanceDatabase: Sendable {
         try read { db in
             var request = UnblindingRecord.all()
             if let search { request = request.filter(Column("search") == search) }
+            return try request.order(Column("time")).fetchAll(db)
+        }
+    }
+
+    public func record(validation: ValidationRecord) throws {
+        try write { db in try validation.insert(db) }
+    }
+
+    public func validations(search: String, configHash: String? = nil) throws -> [ValidationRecord] {
+        try read { db in
+            var request = ValidationRecord.filter(Column("search") == search)
+            if let configHash { request = request.filter(Column("config_hash") == configHash) }
             return try request.order(Column("time")).fetchAll(db)
         }
     }

@@ -124,3 +124,33 @@ public struct UnblindingRecord: Codable, Sendable, Equatable, FetchableRecord, P
         case runID = "run_id", configHash = "config_hash", codeVersion = "code_version"
     }
 }
+
+/// One control-sample validation as the validate stage recorded it: whether it passed, and
+/// the SHA-256 digest of the outcome it wrote, so that an unblinding can check that the
+/// validation it is shown is the one that was run.
+public struct ValidationRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "validations"
+    public var search: String
+    public var runID: String
+    public var configHash: String
+    public var passed: Bool
+    public var digest: String
+    public var time: Date
+    public var codeVersion: String
+
+    public init(search: String, runID: String, configHash: String, passed: Bool, digest: String, time: Date = Date(),
+                codeVersion: String) {
+        self.search = search
+        self.runID = runID
+        self.configHash = configHash
+        self.passed = passed
+        self.digest = digest
+        self.time = time
+        self.codeVersion = codeVersion
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case search, passed, digest, time
+        case runID = "run_id", configHash = "config_hash", codeVersion = "code_version"
+    }
+}

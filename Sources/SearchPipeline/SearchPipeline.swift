@@ -53,6 +53,13 @@ public struct SearchPipeline {
         guard !samples.data.isEmpty else { throw PipelineError.noData(directory: samples.directory) }
         let out = try ValidateStage.run(entry, configuration: configuration, mc: samples.mc, data: samples.data)
         try StageFile.write(out, to: url(StageFile.validation))
+        // The audit trail unblinding trusts: the digest of the outcome as it will be read back.
+        if let database {
+            let written = try StageFile.read(ValidationStageOutput.self, from: url(StageFile.validation), stage: "validate")
+            try database.record(validation: ValidationRecord(search: entry.search.id, runID: runID, configHash: configuration.hash,
+                                                             passed: written.outcome.passed, digest: written.outcome.digest,
+                                                             codeVersion: CodeVersion.current))
+        }
         return out
     }
 
@@ -66,7 +73,8 @@ public struct SearchPipeline {
             guard let validation else {
                 throw AnalysisError.unblindingRefused(search: entry.search.id, reason: "no validation.json in \(runDirectory.path); run `darksector validate \(entry.search.id)` first")
             }
-            let token = try Unblinding.authorise(search: entry.search, validation: validation.outcome,
+            let recorded = try database?.validations(search: entry.search.id, configHash: configuration.hash) ?? []
+            let token = try Unblinding.authorise(search: entry.search, validation: validation.outcome, recorded: recorded,
                                                  configurationHash: configuration.hash, runID: runID) { record in
                 guard let database else {
                     throw AnalysisError.unblindingRefused(search: entry.search.id, reason: "no provenance database to record the unblinding in")

@@ -82,11 +82,34 @@ final class BlindingTests: XCTestCase {
         return ValidationOutcome(search: "toy", configurationHash: hash, results: [r])
     }
 
+    /// What the validate stage writes to the provenance database for an outcome.
+    func recorded(_ o: ValidationOutcome...) -> [ValidationRecord] {
+        o.map { ValidationRecord(search: $0.search, runID: "v", configHash: $0.configurationHash, passed: $0.passed,
+                                 digest: $0.digest, codeVersion: "test") }
+    }
+
+    /// An outcome edited to pass (e.g. a hand-edited validation.json) has a digest the
+    /// database never recorded: refused.
+    func testForgedValidationIsRefused() throws {
+        let failing = try outcome(dataCount: 15, hash: "h1")
+        let forged = try outcome(dataCount: 10, hash: "h1")   // passes, but was never recorded
+        XCTAssertTrue(forged.passed)
+        XCTAssertThrowsError(try Unblinding.authorise(search: search, validation: forged, recorded: recorded(failing),
+                                                      configurationHash: "h1", runID: "r1", user: "u", host: "h") { _ in }) { e in
+            guard case AnalysisError.unblindingRefused(_, let why) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(why.contains("provenance database"), why)
+        }
+        // The digest survives the JSON round trip the pipeline does (write, then read back).
+        let again = try JSONDecoder().decode(ValidationOutcome.self, from: JSONEncoder().encode(forged))
+        XCTAssertEqual(again.digest, forged.digest)
+        XCTAssertNotEqual(failing.digest, forged.digest)
+    }
+
     func testUnblindRefusedAfterFailingValidation() throws {
         let failing = try outcome(dataCount: 15, hash: "h1")
         XCTAssertFalse(failing.passed)
         var audited: [UnblindingRecord] = []
-        XCTAssertThrowsError(try Unblinding.authorise(search: search, validation: failing, configurationHash: "h1",
+        XCTAssertThrowsError(try Unblinding.authorise(search: search, validation: failing, recorded: recorded(failing), configurationHash: "h1",
                                                       runID: "r1", user: "u", host: "h") { audited.append($0) }) { e in
             guard case AnalysisError.unblindingRefused(_, let why) = e else { return XCTFail("\(e)") }
             XCTAssertTrue(why.contains("failed"))
@@ -95,15 +118,17 @@ final class BlindingTests: XCTestCase {
         // Passing validation but for another configuration: refused too.
         let passingOld = try outcome(dataCount: 10, hash: "h0")
         XCTAssertTrue(passingOld.passed)
-        XCTAssertThrowsError(try Unblinding.authorise(search: search, validation: passingOld, configurationHash: "h1",
+        XCTAssertThrowsError(try Unblinding.authorise(search: search, validation: passingOld, recorded: recorded(passingOld), configurationHash: "h1",
                                                       runID: "r1", user: "u", host: "h") { audited.append($0) })
         // No control samples at all: refused.
         XCTAssertThrowsError(try Unblinding.authorise(search: search,
                                                       validation: ValidationOutcome(search: "toy", configurationHash: "h1", results: []),
+                                                      recorded: recorded(ValidationOutcome(search: "toy", configurationHash: "h1", results: [])),
                                                       configurationHash: "h1", runID: "r1", user: "u", host: "h") { audited.append($0) })
         // An audit that cannot be written means no token.
         struct AuditDown: Error {}
-        XCTAssertThrowsError(try Unblinding.authorise(search: search, validation: try outcome(dataCount: 10, hash: "h1"),
+        let passing = try outcome(dataCount: 10, hash: "h1")
+        XCTAssertThrowsError(try Unblinding.authorise(search: search, validation: passing, recorded: recorded(passing),
                                                       configurationHash: "h1", runID: "r1", user: "u", host: "h") { _ in throw AuditDown() })
         XCTAssertTrue(audited.isEmpty)
     }
@@ -113,7 +138,8 @@ final class BlindingTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = try ProvenanceDatabase(path: dir.appendingPathComponent("prov.sqlite").path)
-        let token = try Unblinding.authorise(search: search, validation: try outcome(dataCount: 10, hash: "h1"),
+        let passing = try outcome(dataCount: 10, hash: "h1")
+        let token = try Unblinding.authorise(search: search, validation: passing, recorded: recorded(passing),
                                              configurationHash: "h1", runID: "r1", user: "u", host: "h") { try db.record(unblinding: $0) }
         let rows = try db.unblindings(search: "toy")
         XCTAssertEqual(rows.count, 1)

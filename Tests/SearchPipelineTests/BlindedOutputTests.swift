@@ -107,7 +107,10 @@ import ZPrimeInvisible
         // The same data, unblinded with a token: the count is there.
         let dbPath = dir.appendingPathComponent("db.sqlite").path
         let db = try ProvenanceDatabase(path: dbPath)
-        let token = try Unblinding.authorise(search: search, validation: val.outcome, configurationHash: config.hash,
+        // What the validate stage records in the provenance database.
+        let recorded = ValidationRecord(search: search.id, runID: "test", configHash: config.hash, passed: val.outcome.passed,
+                                        digest: val.outcome.digest, codeVersion: "test")
+        let token = try Unblinding.authorise(search: search, validation: val.outcome, recorded: [recorded], configurationHash: config.hash,
                                              runID: "test") { try db.record(unblinding: $0) }
         let counts = try LimitsStage.observedCounts(optimisation: opt, configuration: config, search: search,
                                                     data: [data], token: token)
