@@ -20,10 +20,10 @@ public enum PyhfExport {
         let channel = "signal_region"
         let signal = PyhfWorkspace.Sample(name: "signal", data: [s], modifiers: [
             .init(name: "mu", kind: .normfactor),
-            .init(name: "signal_syst", kind: .normsys(hi: 1 + rs, lo: max(1 - rs, 0))),
+            .init(name: "signal_syst", kind: .normsys(hi: 1 + rs, lo: max(1 - rs, 0.1))),
         ])
         let background = PyhfWorkspace.Sample(name: "background", data: [b], modifiers: [
-            .init(name: "background_syst", kind: .normsys(hi: 1 + rb, lo: max(1 - rb, 0))),
+            .init(name: "background_syst", kind: .normsys(hi: 1 + rb, lo: max(1 - rb, 0.1))),
         ])
         let observed = row.observed.map { Double($0) }
         let observation = PyhfWorkspace.Observation(name: channel, data: [observed ?? b])

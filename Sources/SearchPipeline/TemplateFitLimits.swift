@@ -17,6 +17,8 @@ import Statistics
 /// mu = 1 is 10 signal events in the fit range, so sigma_lim = 10 mu_up / (eps_fit L), with
 /// eps_fit the signal efficiency summed over the bins. Empty background bins are floored at
 /// 1e-3 events (a Poisson mean of zero has no likelihood when data could appear there).
+/// normsys "down" factors are floored at 0.1: an uncertainty of 100% or more (thin signal MC)
+/// has no symmetric form, and a yield scaled to zero makes the fit degenerate.
 public enum TemplateFitLimits {
     public static let signalEventsAtUnitStrength = 10.0
     static let backgroundFloor = 1e-3
@@ -42,10 +44,10 @@ public enum TemplateFitLimits {
             channels.append(.init(name: name, samples: [
                 .init(name: "signal", data: s, modifiers: [
                     .init(name: "mu", kind: .normfactor),
-                    .init(name: "signal_syst", kind: .normsys(hi: 1 + rsTotal, lo: max(1 - rsTotal, 0))),
+                    .init(name: "signal_syst", kind: .normsys(hi: 1 + rsTotal, lo: max(1 - rsTotal, 0.1))),
                 ]),
                 .init(name: "background", data: b, modifiers: [
-                    .init(name: "background_syst", kind: .normsys(hi: 1 + rb, lo: max(1 - rb, 0))),
+                    .init(name: "background_syst", kind: .normsys(hi: 1 + rb, lo: max(1 - rb, 0.1))),
                     .init(name: "mc_stat_\(c)", kind: .staterror(uncertainties: bu)),
                 ]),
             ]))

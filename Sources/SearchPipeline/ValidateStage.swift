@@ -9,9 +9,13 @@ public enum ValidateStage {
     public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, mc: [any EventSource],
                            data: [any EventSource]) throws -> ValidationStageOutput {
         let blinded = try BlindedData(search: ps.search, configuration: configuration, sources: data)
+        // Simulation is compared at the luminosity of the data on disk, not at the
+        // configuration's (a 79.7 fb^-1 projection run on 0.05 fb^-1 of pseudo-data must not
+        // turn a luminosity ratio into a "data/MC discrepancy" and a systematic).
+        let dataLuminosity = Self.dataLuminosity(data)
         let outcome = try ControlSampleValidator(search: ps.search, baseSelection: configuration.selection)
             .validate(configuration.controlSamples, mc: mc, data: blinded,
-                      targetLuminosityInvFb: configuration.luminosityInvFb)
+                      targetLuminosityInvFb: dataLuminosity ?? configuration.luminosityInvFb)
         var table = configuration.systematics
         var notes: [String] = []
         for pending in configuration.pendingSystematics {
@@ -22,6 +26,18 @@ public enum ValidateStage {
                 notes.append("systematic '\(pending.name)' not derived: \(error)")
             }
         }
+        if let l = dataLuminosity, abs(l / configuration.luminosityInvFb - 1) > 1e-6 {
+            notes.append(String(format: "control samples compared at the data luminosity %.4g fb^-1 (the limits use the configured %.4g fb^-1)",
+                                l, configuration.luminosityInvFb))
+        }
         return ValidationStageOutput(outcome: outcome, systematics: table, notes: notes)
+    }
+
+    /// Luminosity of the pseudo-data: each data process's shards together stand for it; the
+    /// largest over processes (they are produced at one luminosity).
+    static func dataLuminosity(_ data: [any EventSource]) -> Double? {
+        var byProcess: [String: Double] = [:]
+        for d in data { byProcess[d.metadata.process, default: 0] += d.metadata.luminosityInvFb }
+        return byProcess.values.max()
     }
 }

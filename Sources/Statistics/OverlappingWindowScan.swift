@@ -21,7 +21,8 @@ public struct OverlappingWindowScan: Sendable {
     public let members: [[Int]]
     /// b_j = sum of the member weights.
     public let backgrounds: [Double]
-    /// Windows of each event (the transpose of `members`).
+    /// Windows of each event that lies in at least one window (the transpose of `members`);
+    /// events in no window cannot change a count and are not drawn.
     let windowsOfEvent: [[Int]]
     let cumulative: [Double]
 
@@ -41,9 +42,10 @@ public struct OverlappingWindowScan: Sendable {
         self.eventWeights = eventWeights
         self.members = members
         backgrounds = members.map { $0.reduce(0) { $0 + eventWeights[$1] } }
-        windowsOfEvent = inverse
+        let used = inverse.indices.filter { !inverse[$0].isEmpty && eventWeights[$0] > 0 }
+        windowsOfEvent = used.map { inverse[$0] }
         var c = 0.0
-        cumulative = eventWeights.map { c += $0; return c }
+        cumulative = used.map { c += eventWeights[$0]; return c }
     }
 
     /// P(N >= n | b) for a Poisson mean b (1 for n <= 0).

@@ -66,7 +66,8 @@ import ZPrimeInvisible
         for i in 0..<Self.hidden {
             dataEvents.append(DimuonEvents.event(id: 100_000 + Int64(i), recoilMass: 3.0, recoilMomentum: 1.5, alongRecoil: true))
         }
-        let data = InMemoryEventSource(metadata: Self.metadata("data", "data", events: dataEvents.count, sigma: 1),
+        // Pseudo-data stand for the configured 1 fb^-1 (validation compares at the data's luminosity).
+        let data = InMemoryEventSource(metadata: Self.metadata("data", "data", events: dataEvents.count, sigma: Double(dataEvents.count)),
                                        batch: DimuonEvents.batch(dataEvents))
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zp-blind-\(UUID().uuidString)")

@@ -39,9 +39,9 @@ def workspace(p):
         channels.append({"name": f"channel_{c}", "samples": [
             {"name": "signal", "data": [eff[i] * k for i in r], "modifiers": [
                 {"name": "mu", "type": "normfactor", "data": None},
-                {"name": "signal_syst", "type": "normsys", "data": {"hi": 1 + rs, "lo": max(1 - rs, 0)}}]},
+                {"name": "signal_syst", "type": "normsys", "data": {"hi": 1 + rs, "lo": max(1 - rs, 0.1)}}]},
             {"name": "background", "data": b, "modifiers": [
-                {"name": "background_syst", "type": "normsys", "data": {"hi": 1 + rb, "lo": max(1 - rb, 0)}},
+                {"name": "background_syst", "type": "normsys", "data": {"hi": 1 + rb, "lo": max(1 - rb, 0.1)}},
                 {"name": f"mc_stat_{c}", "type": "staterror", "data": bu}]}]})
         observations.append({"name": f"channel_{c}", "data": b})
     return {"channels": channels, "observations": observations, "version": "1.0.0",
