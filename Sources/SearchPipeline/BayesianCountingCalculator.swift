@@ -27,17 +27,9 @@ public struct BayesianCountingCalculator: UpperLimitCalculator {
     public static let bandProbabilities: [Double] = [0.022750131948179, 0.158655253931457, 0.5,
                                                      0.841344746068543, 0.977249868051821]
 
-    /// Smallest n with P(N <= n | mean) >= q.
+    /// Smallest n with P(N <= n | mean) >= q (any mean; `Statistics.PoissonDistribution`).
     public static func poissonQuantile(_ q: Double, mean: Double) -> Int {
-        guard mean > 0 else { return 0 }
-        var n = 0
-        var term = exp(-mean), cdf = term
-        while cdf < q && n < 100_000 {
-            n += 1
-            term *= mean / Double(n)
-            cdf += term
-        }
-        return n
+        PoissonDistribution.quantile(q, mean: mean)
     }
 
     public func expectedUpperLimit(background: Double, relativeSignalUncertainty: Double,

@@ -103,8 +103,12 @@ public enum BayesianUpperLimit {
         let qmax = SpecialFunctions.poissonCDF(n, sMax + b)
         let target = (1 - cl) * qb + cl * qmax
         // Q(n+1, x) decreases in x: solve Q(n+1, x) = target for x > b.
-        var lo = b, hi = b + Double(n) + 10
-        while SpecialFunctions.poissonCDF(n, hi) > target { lo = hi; hi *= 2 }
+        // Bracket above b in steps of the Poisson width, doubling: for n ~ b ~ 10^4 (a
+        // 79.7 fb^-1 projection) the root lies ~2 sqrt(n) above b, and a bracket of 2(b + n)
+        // would reach x where the Poisson CDF underflows to zero (log -> -infinity).
+        var lo = b, step = 10 * (Double(n) + 1).squareRoot() + 10
+        var hi = max(b, Double(n)) + step
+        while SpecialFunctions.poissonCDF(n, hi) > target { lo = hi; step *= 2; hi = lo + step }
         let x = try RootFinder.brent(lo, hi, absoluteTolerance: 1e-14, relativeTolerance: 1e-14,
                                      what: "closed-form Bayesian limit") {
             // Work in log space: target can be tiny for large b.

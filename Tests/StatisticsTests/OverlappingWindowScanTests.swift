@@ -55,3 +55,15 @@ import Testing
         #expect(abs(variance / b - 1) < 0.05)
     }
 }
+
+/// Poisson quantiles against scipy.stats.poisson.ppf (values typed from scipy 1.x:
+/// ppf(0.5, 3.2) = 3, ppf(0.8413, 3.2) = 5, ppf(0.5, 12850) = 12850, ppf(0.97725, 12850) = 13077).
+@Suite struct PoissonDistributionTests {
+    @Test func quantilesMatchScipy() {
+        #expect(PoissonDistribution.quantile(0.5, mean: 3.2) == 3)
+        #expect(PoissonDistribution.quantile(0.841344746068543, mean: 3.2) == 5)
+        #expect(PoissonDistribution.quantile(0.5, mean: 12850) == 12850)
+        #expect(PoissonDistribution.quantile(0.977249868051821, mean: 12850) == 13077)
+        #expect(PoissonDistribution.quantile(0.5, mean: 0) == 0)
+    }
+}
