@@ -39,7 +39,8 @@ struct SearchStageOptions: ParsableArguments {
             id = try SearchPipeline.latestRunID(search: search, resultsRoot: root)
         }
         let p = try SearchPipeline(entry: entry, configuration: loaded.configuration, samples: try SampleSet(directory: samples),
-                                   resultsRoot: root, runID: id, database: db)
+                                   resultsRoot: root, runID: id, database: db,
+                                   log: { FileHandle.standardError.write(Data("[\(entry.search.id)] \($0)\n".utf8)) })
         return (p, db, record)
     }
 }

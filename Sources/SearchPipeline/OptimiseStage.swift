@@ -15,15 +15,22 @@ public enum OptimiseStage {
     }
 
     public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, mc: [any EventSource],
-                           sampleNames: [String], progress: ((String, Int, Int) -> Void)? = nil) throws -> OptimisationOutput {
+                           sampleNames: [String], log: (String) -> Void = { _ in }) throws -> OptimisationOutput {
+        var clock = Date()
+        func lap(_ what: String) {
+            log(String(format: "  %@ (%.1f s)", what, Date().timeIntervalSince(clock)))
+            clock = Date()
+        }
         let search = ps.search
         let lumi = configuration.luminosityInvFb
         let hypotheses = configuration.hypotheses
         let background = try MonteCarloSelection(search: search, selection: configuration.selection,
                                                  targetLuminosityInvFb: lumi).run(mc)
+        lap("simulated backgrounds selected: \(background.candidates.count) candidates")
         let signalSources = try ps.signalSamples(hypotheses, configuration)
         let signal = try MonteCarloSelection(search: search, selection: configuration.selection,
                                              targetLuminosityInvFb: lumi).run(signalSources)
+        lap("signal simulation: \(signalSources.count) samples")
         let signalSet = SignalSampleSet(signal)
         let bkg = background.candidates
         // Index the background by the first observable the regions bound, so each window
@@ -40,11 +47,11 @@ public enum OptimiseStage {
             inputs[h.index] = input
             return input
         }
+        lap("Punzi optimisation over \(hypotheses.count) hypotheses")
         let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
         var results: [OptimisationOutput.HypothesisResult] = []
         var windowMembers: [[Int]] = []
-        for (k, (h, point)) in zip(hypotheses, points).enumerated() {
-            progress?("windows", k + 1, hypotheses.count)
+        for (h, point) in zip(hypotheses, points) {
             let tuned = try configuration.selection.withThresholds(point.cutThresholds, search: search.id)
             let tunedH = point.tunedHypothesis
             func final(_ t: CandidateTable) throws -> [Bool] {
@@ -81,6 +88,7 @@ public enum OptimiseStage {
                                  backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow,
                                  templates: templates))
         }
+        lap("signal-region yields\(search.templateBinning(for: hypotheses[0]) == nil ? "" : " and templates")")
         var lee: LookElsewhereCalibration? = nil
         if hypotheses.count > 1 {
             let scan = try OverlappingWindowScan(eventWeights: bkg.weight, members: windowMembers)
@@ -88,6 +96,7 @@ public enum OptimiseStage {
             let minima = try scan.toyMinima(toys: toys, seed: 20_230_216)
             lee = LookElsewhereCalibration(toys: toys, seed: 20_230_216, sortedToyMinima: minima,
                                            backgroundFloor: bkg.weight.filter { $0 > 0 }.min() ?? 0)
+            lap("look-elsewhere: \(toys) background-only pseudo-experiments over \(hypotheses.count) windows")
         }
         return OptimisationOutput(search: search.id, configurationHash: configuration.hash, luminosityInvFb: lumi,
                                   results: results, mcCutFlow: background.cutFlow.merging(signal.cutFlow), samples: sampleNames,

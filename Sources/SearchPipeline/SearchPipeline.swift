@@ -17,9 +17,12 @@ public struct SearchPipeline {
     public let runDirectory: URL
     public let runID: String
     public let database: ProvenanceDatabase?
+    /// Where stage timings and progress go (the CLI prints them to standard error).
+    public let log: @Sendable (String) -> Void
 
     public init(entry: PipelineSearch, configuration: SearchConfiguration, samples: SampleSet, resultsRoot: URL,
-                runID: String, database: ProvenanceDatabase?) throws {
+                runID: String, database: ProvenanceDatabase?, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
+        self.log = log
         self.entry = entry
         self.configuration = configuration
         self.samples = samples
@@ -42,7 +45,7 @@ public struct SearchPipeline {
     @discardableResult
     public func optimise() throws -> OptimisationOutput {
         guard !samples.mc.isEmpty else { throw PipelineError.noSamples(directory: samples.directory) }
-        let out = try OptimiseStage.run(entry, configuration: configuration, mc: samples.mc, sampleNames: samples.catalogLines)
+        let out = try OptimiseStage.run(entry, configuration: configuration, mc: samples.mc, sampleNames: samples.catalogLines, log: log)
         try StageFile.write(out, to: url(StageFile.optimisation))
         return out
     }
@@ -112,9 +115,14 @@ public struct SearchPipeline {
     /// optimise -> validate -> limits -> report. Validation failure does not stop a blinded
     /// run (the report says it failed); it does stop an unblinded one.
     public func runAll(unblind: Bool = false) throws {
-        try optimise()
-        if !samples.data.isEmpty { try validate() }
-        try limits(unblind: unblind)
-        try report()
+        func timed(_ name: String, _ body: () throws -> Void) rethrows {
+            let t0 = Date()
+            try body()
+            log(String(format: "%@: %.1f s", name, Date().timeIntervalSince(t0)))
+        }
+        try timed("optimise") { try optimise() }
+        if !samples.data.isEmpty { try timed("validate") { try validate() } }
+        try timed("limits") { try limits(unblind: unblind) }
+        try timed("report") { try report() }
     }
 }
