@@ -92,6 +92,18 @@ public struct DetectorSimulation: Sendable {
     /// Simulates the detector response to one generated event.
     public func reconstruct<R: DetectorRandom>(particles: [Particle], weight: Double, eventID: Int64,
                                                vertices: [ThreeVector]? = nil, random: R) -> ReconstructedEvent {
+        var event = ReconstructedEvent(eventID: eventID, weight: weight)
+        reconstruct(particles: particles, weight: weight, eventID: eventID, vertices: vertices, random: random,
+                    into: &event)
+        return event
+    }
+
+    /// The same, into `event`, whose arrays keep their storage: a loop that reuses one event
+    /// allocates nothing per event. Draws exactly the same random numbers and gives exactly
+    /// the same event as `reconstruct(particles:weight:eventID:vertices:random:)`.
+    public func reconstruct<R: DetectorRandom>(particles: [Particle], weight: Double, eventID: Int64,
+                                               vertices: [ThreeVector]? = nil, random: R,
+                                               into event: inout ReconstructedEvent) {
         precondition(vertices == nil || vertices!.count == particles.count,
                      "one production vertex per particle")
         var nCharged = 0, nNeutral = 0
@@ -101,7 +113,15 @@ public struct DetectorSimulation: Sendable {
         let nBackground = beamBackground.count(random: random)
         let maxClusters = nCharged + nNeutral + nBackground
 
-        var event = ReconstructedEvent(eventID: eventID, weight: weight)
+        event.eventID = eventID
+        event.weight = weight
+        event.trigger = []
+        event.extraEnergy = 0
+        event.nPi0 = 0
+        event.tracks.removeAll(keepingCapacity: true)
+        event.clusters.removeAll(keepingCapacity: true)
+        event.vertices.removeAll(keepingCapacity: true)
+        event.particles.removeAll(keepingCapacity: true)
         event.tracks.reserveCapacity(nCharged)
         event.clusters.reserveCapacity(maxClusters)
 
@@ -136,8 +156,7 @@ public struct DetectorSimulation: Sendable {
         }
         // Present clusters by decreasing energy so their order says nothing about their origin.
         event.clusters.sort { $0.energy > $1.energy }
-        if storeTruth { event.particles = particles }
-        return event
+        if storeTruth { event.particles.append(contentsOf: particles) }
     }
 }
 
