@@ -172,13 +172,16 @@ size_t ds_encoded_bound(size_t chunk_bytes) {
 /* ---- Planar deflate: stored, Huffman-only and LZ planes in one zlib stream ----
 
    After the shuffle, plane j of a chunk holds byte j of every element. Each plane is
-   classified from three 4 KiB probes (start, middle, end) deflated by libdeflate:
-   - stored (S): no probe saves 1/32: random mantissa bytes; written as stored blocks;
-   - Huffman-only (H): a probe saves, but no more than a literal-only Huffman code would
-     (LZ77 finds nothing; e.g. exponent bytes); written as one dynamic-Huffman block of
-     literals, the code built from the whole plane's byte histogram;
-   - LZ (L): deflate with matches does clearly better; this plane and all later ones are
-     compressed by libdeflate as one raw deflate stream that ends the zlib stream.
+   classified from three 4 KiB probes: the one at its start is deflated by libdeflate, the
+   ones at its middle and end (where a final chunk's zero padding sits) first only get a
+   byte histogram, and libdeflate only if that shows a literal code would save:
+   - stored (S): no probe would save 1/32: random mantissa bytes; written as stored blocks;
+   - Huffman-only (H): a probe saves, but deflate with matches is not clearly better than a
+     literal-only Huffman code (LZ77 finds nothing; e.g. exponent bytes); written as one
+     dynamic-Huffman block of literals, the code built from the whole plane's histogram;
+   - LZ (L): deflate with matches does clearly better on the start probe; this plane and all
+     later ones are compressed by libdeflate as one raw deflate stream that ends the zlib
+     stream.
    Only the first planes up to the first L plane are classified. */
 
 #define DS_PROBE_BYTES 4096
@@ -206,14 +209,27 @@ static double ds_literal_bytes(const unsigned char *p, size_t len) {
 enum { DS_PLANE_STORED = 0, DS_PLANE_HUFFMAN = 1, DS_PLANE_LZ = 2 };
 
 static int ds_classify_plane(const unsigned char *p, size_t plane_bytes, unsigned char *probe_out) {
-    const unsigned char *probes[3] = {p, p + plane_bytes / 2, p + plane_bytes - DS_PROBE_BYTES};
+    const size_t n = DS_PROBE_BYTES;
     int gains = 0;
-    for (int i = 0; i < 3; i++) {
-        size_t z = ds_probe(probes[i], DS_PROBE_BYTES, probe_out);
-        if (!z) continue;
+    /* The start probe runs libdeflate: does deflate save, and do matches pay? */
+    size_t z = ds_probe(p, n, probe_out);
+    if (z) {
         gains = 1;
         /* Matches help if deflate beats the best literal-only coding by more than 1/8. */
-        if ((double)z < 0.875 * ds_literal_bytes(probes[i], DS_PROBE_BYTES)) return DS_PLANE_LZ;
+        if ((double)z < 0.875 * ds_literal_bytes(p, n)) return DS_PLANE_LZ;
+    }
+    /* Middle and end probes (the end is where a final chunk's zero padding sits) first only
+       ask whether a literal code would save 1/32 (cheap); only then does libdeflate check
+       whether matches pay there. */
+    if (!gains) {
+        const unsigned char *others[2] = {p + plane_bytes / 2, p + plane_bytes - n};
+        for (int i = 0; i < 2 && !gains; i++) {
+            double literal = ds_literal_bytes(others[i], n);
+            if (literal >= (double)(n - n / 32)) continue;
+            gains = 1;
+            z = ds_probe(others[i], n, probe_out);
+            if (z && (double)z < 0.875 * literal) return DS_PLANE_LZ;
+        }
     }
     return gains ? DS_PLANE_HUFFMAN : DS_PLANE_STORED;
 }
@@ -338,8 +354,11 @@ static void ds_canonical_codes(const uint8_t *len, int n, uint16_t *code) {
 /* One dynamic-Huffman block holding `n` bytes as literals (no distance codes). */
 static void ds_put_huffman_block(ds_bits *w, const unsigned char *p, size_t n, int final) {
     static const uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
-    uint32_t freq[257] = {0};
-    for (size_t i = 0; i < n; i++) freq[p[i]]++;
+    uint32_t freq[257] = {0}, f4[3][256] = {{0}};
+    size_t i4 = 0;
+    for (; i4 + 4 <= n; i4 += 4) { freq[p[i4]]++; f4[0][p[i4 + 1]]++; f4[1][p[i4 + 2]]++; f4[2][p[i4 + 3]]++; }
+    for (; i4 < n; i4++) freq[p[i4]]++;
+    for (int i = 0; i < 256; i++) freq[i] += f4[0][i] + f4[1][i] + f4[2][i];
     freq[256] = 1;  /* end of block */
     uint8_t len[258];
     ds_code_lengths(freq, 257, 15, len);
@@ -361,7 +380,32 @@ static void ds_put_huffman_block(ds_bits *w, const unsigned char *p, size_t n, i
     ds_put(w, (uint32_t)(hclen - 4), 4);
     for (int i = 0; i < hclen; i++) ds_put(w, clen[order[i]], 3);
     for (int i = 0; i < 258; i++) ds_put(w, ccode[len[i]], clen[len[i]]);
-    for (size_t i = 0; i < n; i++) ds_put(w, code[p[i]], len[p[i]]);
+    /* The literals, with the writer's state in locals (stores through `out` could alias it). */
+    uint32_t packed[256];
+    for (int i = 0; i < 256; i++) packed[i] = (uint32_t)code[i] | ((uint32_t)len[i] << 16);
+    uint64_t acc = w->acc;
+    int bits = w->bits;
+    size_t pos = w->pos;
+    unsigned char *out = w->out;
+    const size_t cap = w->cap;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t e = packed[p[i]];
+        acc |= (uint64_t)(e & 0xffff) << bits;
+        bits += (int)(e >> 16);
+        if (bits >= 32) {
+            if (pos + 4 > cap) { w->overflow = 1; return; }
+            out[pos] = (unsigned char)acc;
+            out[pos + 1] = (unsigned char)(acc >> 8);
+            out[pos + 2] = (unsigned char)(acc >> 16);
+            out[pos + 3] = (unsigned char)(acc >> 24);
+            pos += 4;
+            acc >>= 32;
+            bits -= 32;
+        }
+    }
+    w->acc = acc;
+    w->bits = bits;
+    w->pos = pos;
     ds_put(w, code[256], len[256]);
 }
 
