@@ -1,7 +1,11 @@
 #include "CHDF5.h"
 #include <string.h>
+#include <math.h>
 #include <zlib.h>
 #include <libdeflate.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* libdeflate (de)compresses the zlib format two to three times faster than zlib itself;
    one (de)compressor per thread, created on first use. */
@@ -78,8 +82,78 @@ int ds_decode_chunk(const unsigned char *src, size_t src_bytes,
     return 0;
 }
 
+#if defined(__SSE2__)
+/* 16 elements at a time with SSE2 byte interleaves; returns how many elements it did, the
+   caller finishes the rest. Same bytes as the scalar loop.
+   The 16 x 8 bytes sit in 8 vectors; a byte's 7-bit address is (element e3..e0, byte b2..b0)
+   with the top three bits selecting the vector. One pass of
+   out[2k + h] = unpack{lo,hi}_epi8(in[k], in[k + 4]) rotates every address left by one bit,
+   so four passes give (b2..b0, e3..e0): vector b holds byte b of the 16 elements in order. */
+static size_t ds_shuffle8_sse2(const unsigned char *src, unsigned char *dst, size_t n) {
+    size_t j = 0;
+    for (; j + 16 <= n; j += 16) {
+        __m128i a[8], b[8];
+        for (int k = 0; k < 8; k++) a[k] = _mm_loadu_si128((const __m128i *)(src + j * 8 + k * 16));
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < 4; k++) {
+                b[2 * k] = _mm_unpacklo_epi8(a[k], a[k + 4]);
+                b[2 * k + 1] = _mm_unpackhi_epi8(a[k], a[k + 4]);
+            }
+            for (int k = 0; k < 4; k++) {
+                a[2 * k] = _mm_unpacklo_epi8(b[k], b[k + 4]);
+                a[2 * k + 1] = _mm_unpackhi_epi8(b[k], b[k + 4]);
+            }
+        }
+        for (int k = 0; k < 8; k++) _mm_storeu_si128((__m128i *)(dst + j + k * n), a[k]);
+    }
+    return j;
+}
+
+/* The same for 4-byte elements (the scheme of c-blosc's shuffle-sse2.c). */
+static size_t ds_shuffle4_sse2(const unsigned char *src, unsigned char *dst, size_t n) {
+    size_t j = 0;
+    for (; j + 16 <= n; j += 16) {
+        __m128i a[4], b[4];
+        for (int k = 0; k < 4; k++) {
+            a[k] = _mm_loadu_si128((const __m128i *)(src + j * 4 + k * 16));
+            b[k] = _mm_shuffle_epi32(a[k], 0xd8);
+            a[k] = _mm_shuffle_epi32(a[k], 0x8d);
+            a[k] = _mm_unpacklo_epi8(b[k], a[k]);
+            b[k] = _mm_shuffle_epi32(a[k], 0x04e);
+            a[k] = _mm_unpacklo_epi16(a[k], b[k]);
+        }
+        for (int k = 0; k < 2; k++) {
+            int l = 2 * k;
+            b[k * 2] = _mm_unpacklo_epi32(a[l], a[l + 1]);
+            b[k * 2 + 1] = _mm_unpackhi_epi32(a[l], a[l + 1]);
+        }
+        for (int k = 0; k < 2; k++) {
+            a[k * 2] = _mm_unpacklo_epi64(b[k], b[k + 2]);
+            a[k * 2 + 1] = _mm_unpackhi_epi64(b[k], b[k + 2]);
+        }
+        for (int k = 0; k < 4; k++) _mm_storeu_si128((__m128i *)(dst + j + k * n), a[k]);
+    }
+    return j;
+}
+#endif
+
 static void ds_shuffle(const unsigned char *src, unsigned char *dst, size_t bytes, size_t element_size) {
     size_t n = bytes / element_size;
+    size_t first = 0;
+#if defined(__SSE2__)
+    if (element_size == 8) first = ds_shuffle8_sse2(src, dst, n);
+    else if (element_size == 4) first = ds_shuffle4_sse2(src, dst, n);
+#endif
+    if (first > 0) {
+        for (size_t j = 0; j < element_size; j++) {
+            const unsigned char *s = src + j;
+            unsigned char *d = dst + j * n;
+            for (size_t i = first; i < n; i++) d[i] = s[i * element_size];
+        }
+        size_t tail = bytes - n * element_size;
+        if (tail) memcpy(dst + n * element_size, src + n * element_size, tail);
+        return;
+    }
     for (size_t j = 0; j < element_size; j++) {
         const unsigned char *s = src + j;
         unsigned char *d = dst + j * n;
@@ -95,11 +169,297 @@ size_t ds_encoded_bound(size_t chunk_bytes) {
     return chunk_bytes + chunk_bytes / 8 + 1024 + 4;
 }
 
+/* ---- Planar deflate: stored, Huffman-only and LZ planes in one zlib stream ----
+
+   After the shuffle, plane j of a chunk holds byte j of every element. Each plane is
+   classified from three 4 KiB probes: the one at its start is deflated by libdeflate, the
+   ones at its middle and end (where a final chunk's zero padding sits) first only get a
+   byte histogram, and libdeflate only if that shows a literal code would save:
+   - stored (S): no probe would save 1/32: random mantissa bytes; written as stored blocks;
+   - Huffman-only (H): a probe saves, but deflate with matches is not clearly better than a
+     literal-only Huffman code (LZ77 finds nothing; e.g. exponent bytes); written as one
+     dynamic-Huffman block of literals, the code built from the whole plane's histogram;
+   - LZ (L): deflate with matches does clearly better on the start probe; this plane and all
+     later ones are compressed by libdeflate as one raw deflate stream that ends the zlib
+     stream.
+   Only the first planes up to the first L plane are classified. */
+
+#define DS_PROBE_BYTES 4096
+#define DS_MIN_PLANE_BYTES (4 * DS_PROBE_BYTES)
+
+/* Size libdeflate gives `len` bytes, or 0 if it saves less than 1/32 of them. */
+static size_t ds_probe(const unsigned char *p, size_t len, unsigned char *out) {
+    return libdeflate_deflate_compress(ds_compressor, p, len, out, len - len / 32);
+}
+
+/* Lower bound on a literal-only Huffman coding of `len` bytes: order-0 entropy, but at
+   least one bit per byte (no code is shorter). */
+static double ds_literal_bytes(const unsigned char *p, size_t len) {
+    uint32_t h[256] = {0};
+    for (size_t i = 0; i < len; i++) h[p[i]]++;
+    double bits = 0;
+    for (int i = 0; i < 256; i++) {
+        if (!h[i]) continue;
+        double b = log2((double)len / h[i]);
+        bits += h[i] * (b < 1 ? 1 : b);
+    }
+    return bits / 8;
+}
+
+enum { DS_PLANE_STORED = 0, DS_PLANE_HUFFMAN = 1, DS_PLANE_LZ = 2 };
+
+static int ds_classify_plane(const unsigned char *p, size_t plane_bytes, unsigned char *probe_out) {
+    const size_t n = DS_PROBE_BYTES;
+    int gains = 0;
+    /* The start probe runs libdeflate: does deflate save, and do matches pay? */
+    size_t z = ds_probe(p, n, probe_out);
+    if (z) {
+        gains = 1;
+        /* Matches help if deflate beats the best literal-only coding by more than 1/8. */
+        if ((double)z < 0.875 * ds_literal_bytes(p, n)) return DS_PLANE_LZ;
+    }
+    /* Middle and end probes (the end is where a final chunk's zero padding sits) first only
+       ask whether a literal code would save 1/32 (cheap); only then does libdeflate check
+       whether matches pay there. */
+    if (!gains) {
+        const unsigned char *others[2] = {p + plane_bytes / 2, p + plane_bytes - n};
+        for (int i = 0; i < 2 && !gains; i++) {
+            double literal = ds_literal_bytes(others[i], n);
+            if (literal >= (double)(n - n / 32)) continue;
+            gains = 1;
+            z = ds_probe(others[i], n, probe_out);
+            if (z && (double)z < 0.875 * literal) return DS_PLANE_LZ;
+        }
+    }
+    return gains ? DS_PLANE_HUFFMAN : DS_PLANE_STORED;
+}
+
+/* LSB-first bit writer (RFC 1951 3.1.1). */
+typedef struct {
+    unsigned char *out;
+    size_t pos, cap;
+    uint64_t acc;
+    int bits;
+    int overflow;
+} ds_bits;
+
+static inline void ds_put(ds_bits *w, uint32_t v, int n) {
+    w->acc |= (uint64_t)v << w->bits;
+    w->bits += n;
+    if (w->bits >= 32) {
+        if (w->pos + 4 <= w->cap) {
+            w->out[w->pos] = (unsigned char)w->acc;
+            w->out[w->pos + 1] = (unsigned char)(w->acc >> 8);
+            w->out[w->pos + 2] = (unsigned char)(w->acc >> 16);
+            w->out[w->pos + 3] = (unsigned char)(w->acc >> 24);
+        } else {
+            w->overflow = 1;
+        }
+        w->pos += 4;
+        w->acc >>= 32;
+        w->bits -= 32;
+    }
+}
+
+static void ds_align(ds_bits *w) {
+    while (w->bits > 0) {
+        if (w->pos < w->cap) w->out[w->pos] = (unsigned char)w->acc; else w->overflow = 1;
+        w->pos++;
+        w->acc >>= 8;
+        w->bits -= 8;
+    }
+    w->acc = 0;
+    w->bits = 0;
+}
+
+static void ds_put_bytes(ds_bits *w, const unsigned char *p, size_t n) {
+    if (w->pos + n > w->cap) { w->overflow = 1; w->pos += n; return; }
+    memcpy(w->out + w->pos, p, n);
+    w->pos += n;
+}
+
+/* Stored blocks for `len` bytes (possibly empty), the last one final if `final`. */
+static void ds_put_stored_blocks(ds_bits *w, const unsigned char *p, size_t len, int final) {
+    do {
+        size_t n = len > 65535 ? 65535 : len;
+        ds_put(w, final && n == len ? 1 : 0, 1);
+        ds_put(w, 0, 2);
+        ds_align(w);
+        unsigned char hdr[4] = {(unsigned char)(n & 0xff), (unsigned char)(n >> 8),
+                                (unsigned char)(~n & 0xff), (unsigned char)((~n >> 8) & 0xff)};
+        ds_put_bytes(w, hdr, 4);
+        ds_put_bytes(w, p, n);
+        p += n;
+        len -= n;
+    } while (len > 0);
+}
+
+/* Huffman code lengths (at most `limit` bits) for `n` symbols; at least two counts must
+   be non-zero. When the optimal code is too deep the counts are halved and it is rebuilt. */
+static void ds_code_lengths(const uint32_t *freq_in, int n, int limit, uint8_t *len) {
+    uint32_t f[288];
+    memcpy(f, freq_in, sizeof(uint32_t) * n);
+    for (;;) {
+        int sym[288], m = 0;
+        for (int i = 0; i < n; i++) { len[i] = 0; if (f[i]) sym[m++] = i; }
+        /* insertion sort by count (then symbol): deterministic */
+        for (int i = 1; i < m; i++) {
+            int s = sym[i], j = i - 1;
+            while (j >= 0 && (f[sym[j]] > f[s] || (f[sym[j]] == f[s] && sym[j] > s))) { sym[j + 1] = sym[j]; j--; }
+            sym[j + 1] = s;
+        }
+        uint64_t w[576];
+        int parent[576], depth[576];
+        for (int k = 0; k < m; k++) w[k] = f[sym[k]];
+        int leaf = 0, node = m, next = m;
+        while (next < 2 * m - 1) {
+            int pick[2];
+            for (int t = 0; t < 2; t++) {
+                if (leaf < m && (node >= next || w[leaf] <= w[node])) pick[t] = leaf++;
+                else pick[t] = node++;
+            }
+            w[next] = w[pick[0]] + w[pick[1]];
+            parent[pick[0]] = parent[pick[1]] = next;
+            next++;
+        }
+        depth[2 * m - 2] = 0;
+        int maxd = 0;
+        for (int k = 2 * m - 3; k >= 0; k--) {
+            depth[k] = depth[parent[k]] + 1;
+            if (k < m && depth[k] > maxd) maxd = depth[k];
+        }
+        if (maxd <= limit) {
+            for (int k = 0; k < m; k++) len[sym[k]] = (uint8_t)depth[k];
+            return;
+        }
+        for (int i = 0; i < n; i++) if (f[i]) f[i] = (f[i] + 1) / 2;
+    }
+}
+
+/* Canonical codes (RFC 1951 3.2.2), bit-reversed for the LSB-first writer. */
+static void ds_canonical_codes(const uint8_t *len, int n, uint16_t *code) {
+    int count[16] = {0}, next[16] = {0};
+    for (int i = 0; i < n; i++) count[len[i]]++;
+    count[0] = 0;
+    int c = 0;
+    for (int b = 1; b < 16; b++) { c = (c + count[b - 1]) << 1; next[b] = c; }
+    for (int i = 0; i < n; i++) {
+        if (!len[i]) { code[i] = 0; continue; }
+        unsigned v = (unsigned)next[len[i]]++, r = 0;
+        for (int b = 0; b < len[i]; b++) { r = (r << 1) | (v & 1); v >>= 1; }
+        code[i] = (uint16_t)r;
+    }
+}
+
+/* One dynamic-Huffman block holding `n` bytes as literals (no distance codes). */
+static void ds_put_huffman_block(ds_bits *w, const unsigned char *p, size_t n, int final) {
+    static const uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+    uint32_t freq[257] = {0}, f4[3][256] = {{0}};
+    size_t i4 = 0;
+    for (; i4 + 4 <= n; i4 += 4) { freq[p[i4]]++; f4[0][p[i4 + 1]]++; f4[1][p[i4 + 2]]++; f4[2][p[i4 + 3]]++; }
+    for (; i4 < n; i4++) freq[p[i4]]++;
+    for (int i = 0; i < 256; i++) freq[i] += f4[0][i] + f4[1][i] + f4[2][i];
+    freq[256] = 1;  /* end of block */
+    uint8_t len[258];
+    ds_code_lengths(freq, 257, 15, len);
+    len[257] = 0;   /* one distance code of zero bits: no distances (RFC 1951 3.2.7) */
+    uint16_t code[257];
+    ds_canonical_codes(len, 257, code);
+    uint32_t cfreq[19] = {0};
+    for (int i = 0; i < 258; i++) cfreq[len[i]]++;
+    uint8_t clen[19];
+    ds_code_lengths(cfreq, 19, 7, clen);
+    uint16_t ccode[19];
+    ds_canonical_codes(clen, 19, ccode);
+    int hclen = 19;
+    while (hclen > 4 && clen[order[hclen - 1]] == 0) hclen--;
+    ds_put(w, final ? 1 : 0, 1);
+    ds_put(w, 2, 2);            /* BTYPE 10: dynamic Huffman */
+    ds_put(w, 0, 5);            /* HLIT: 257 literal/length codes */
+    ds_put(w, 0, 5);            /* HDIST: 1 distance code */
+    ds_put(w, (uint32_t)(hclen - 4), 4);
+    for (int i = 0; i < hclen; i++) ds_put(w, clen[order[i]], 3);
+    for (int i = 0; i < 258; i++) ds_put(w, ccode[len[i]], clen[len[i]]);
+    /* The literals, with the writer's state in locals (stores through `out` could alias it). */
+    uint32_t packed[256];
+    for (int i = 0; i < 256; i++) packed[i] = (uint32_t)code[i] | ((uint32_t)len[i] << 16);
+    uint64_t acc = w->acc;
+    int bits = w->bits;
+    size_t pos = w->pos;
+    unsigned char *out = w->out;
+    const size_t cap = w->cap;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t e = packed[p[i]];
+        acc |= (uint64_t)(e & 0xffff) << bits;
+        bits += (int)(e >> 16);
+        if (bits >= 32) {
+            if (pos + 4 > cap) { w->overflow = 1; return; }
+            out[pos] = (unsigned char)acc;
+            out[pos + 1] = (unsigned char)(acc >> 8);
+            out[pos + 2] = (unsigned char)(acc >> 16);
+            out[pos + 3] = (unsigned char)(acc >> 24);
+            pos += 4;
+            acc >>= 32;
+            bits -= 32;
+        }
+    }
+    w->acc = acc;
+    w->bits = bits;
+    w->pos = pos;
+    ds_put(w, code[256], len[256]);
+}
+
+/* zlib stream of a shuffled chunk, plane by plane as classified above; 0 if `cap` is too
+   small. The header is the one libdeflate writes for this level. */
+static size_t ds_zlib_planar(const unsigned char *data, size_t plane_bytes, size_t planes, int level,
+                             unsigned char *dst, size_t cap) {
+    unsigned char *probe_out = dst + cap - DS_PROBE_BYTES;  /* overwritten later, if at all */
+    int kind[16];
+    size_t lz_from = planes;
+    for (size_t k = 0; k < planes; k++) {
+        kind[k] = ds_classify_plane(data + k * plane_bytes, plane_bytes, probe_out);
+        if (kind[k] == DS_PLANE_LZ) { lz_from = k; break; }
+    }
+    if (lz_from == 0) return libdeflate_zlib_compress(ds_compressor, data, plane_bytes * planes, dst, cap);
+    unsigned hdr = (8u << 8) | (7u << 12);
+    hdr |= (unsigned)(level < 2 ? 0 : level < 6 ? 1 : level < 8 ? 2 : 3) << 6;
+    hdr |= 31 - (hdr % 31);
+    if (cap < 8) return 0;
+    dst[0] = (unsigned char)(hdr >> 8);
+    dst[1] = (unsigned char)(hdr & 0xff);
+    ds_bits w = {dst, 2, cap - 4, 0, 0, 0};
+    for (size_t k = 0; k < lz_from; k++) {
+        const unsigned char *p = data + k * plane_bytes;
+        int final = k + 1 == planes;
+        if (kind[k] == DS_PLANE_HUFFMAN) ds_put_huffman_block(&w, p, plane_bytes, final);
+        else ds_put_stored_blocks(&w, p, plane_bytes, final);
+        if (w.overflow) return 0;
+    }
+    if (lz_from < planes) {
+        if (w.bits > 0) ds_put_stored_blocks(&w, NULL, 0, 0);  /* byte-align: empty stored block */
+        if (w.overflow || w.pos >= w.cap) return 0;
+        size_t n = libdeflate_deflate_compress(ds_compressor, data + lz_from * plane_bytes,
+                                               (planes - lz_from) * plane_bytes, dst + w.pos, w.cap - w.pos);
+        if (n == 0) return 0;
+        w.pos += n;
+    } else {
+        ds_align(&w);
+        if (w.overflow) return 0;
+    }
+    uint32_t adler = libdeflate_adler32(1, data, plane_bytes * planes);
+    dst[w.pos] = (unsigned char)(adler >> 24);
+    dst[w.pos + 1] = (unsigned char)(adler >> 16);
+    dst[w.pos + 2] = (unsigned char)(adler >> 8);
+    dst[w.pos + 3] = (unsigned char)adler;
+    return w.pos + 4;
+}
+
 size_t ds_encode_chunk(const unsigned char *src, size_t chunk_bytes, size_t element_size,
                        int shuffled, int deflate_level, int fletcher32,
                        unsigned char *scratch, unsigned char *dst, size_t dst_capacity) {
     const unsigned char *data = src;
-    if (shuffled && element_size > 1) {
+    int planar = shuffled && element_size > 1;
+    if (planar) {
         ds_shuffle(src, scratch, chunk_bytes, element_size);
         data = scratch;
     }
@@ -111,7 +471,12 @@ size_t ds_encode_chunk(const unsigned char *src, size_t chunk_bytes, size_t elem
             ds_compressor_level = deflate_level;
         }
         if (!ds_compressor) return 0;
-        size = libdeflate_zlib_compress(ds_compressor, data, chunk_bytes, dst, dst_capacity - 4);
+        size_t plane = chunk_bytes / element_size;
+        size = 0;
+        if (planar && element_size <= 16 && plane * element_size == chunk_bytes && plane >= DS_MIN_PLANE_BYTES
+            && dst_capacity >= 2 * DS_PROBE_BYTES + 8)
+            size = ds_zlib_planar(data, plane, element_size, deflate_level, dst, dst_capacity - 4);
+        if (size == 0) size = libdeflate_zlib_compress(ds_compressor, data, chunk_bytes, dst, dst_capacity - 4);
         if (size == 0) return 0;
     } else {
         if (chunk_bytes + 4 > dst_capacity) return 0;

@@ -44,7 +44,7 @@ public struct DetectorSimulation: Sendable {
     public var storeTruth: Bool
     /// The same responses behind one reference, so the per-event builder copies a pointer
     /// rather than the whole struct (which holds the conditions and their source strings).
-    let engine: DetectorEngine
+    @usableFromInline let engine: DetectorEngine
 
     public init(conditions: DetectorConditions, beams: BelleIIBeams = .y4S, storeTruth: Bool = true) {
         self.conditions = conditions
@@ -92,6 +92,21 @@ public struct DetectorSimulation: Sendable {
     /// Simulates the detector response to one generated event.
     public func reconstruct<R: DetectorRandom>(particles: [Particle], weight: Double, eventID: Int64,
                                                vertices: [ThreeVector]? = nil, random: R) -> ReconstructedEvent {
+        var event = ReconstructedEvent(eventID: eventID, weight: weight)
+        reconstruct(particles: particles, weight: weight, eventID: eventID, vertices: vertices, random: random,
+                    into: &event)
+        return event
+    }
+
+    /// The same, into `event`, whose arrays keep their storage: a loop that reuses one event
+    /// allocates nothing per event. Draws exactly the same random numbers and gives exactly
+    /// the same event as `reconstruct(particles:weight:eventID:vertices:random:)`.
+    /// Inlinable so that callers specialise it for their random stream (no protocol
+    /// dispatch per random number).
+    @inlinable
+    public func reconstruct<R: DetectorRandom>(particles: [Particle], weight: Double, eventID: Int64,
+                                               vertices: [ThreeVector]? = nil, random: R,
+                                               into event: inout ReconstructedEvent) {
         precondition(vertices == nil || vertices!.count == particles.count,
                      "one production vertex per particle")
         var nCharged = 0, nNeutral = 0
@@ -101,7 +116,15 @@ public struct DetectorSimulation: Sendable {
         let nBackground = beamBackground.count(random: random)
         let maxClusters = nCharged + nNeutral + nBackground
 
-        var event = ReconstructedEvent(eventID: eventID, weight: weight)
+        event.eventID = eventID
+        event.weight = weight
+        event.trigger = []
+        event.extraEnergy = 0
+        event.nPi0 = 0
+        event.tracks.removeAll(keepingCapacity: true)
+        event.clusters.removeAll(keepingCapacity: true)
+        event.vertices.removeAll(keepingCapacity: true)
+        event.particles.removeAll(keepingCapacity: true)
         event.tracks.reserveCapacity(nCharged)
         event.clusters.reserveCapacity(maxClusters)
 
@@ -136,21 +159,21 @@ public struct DetectorSimulation: Sendable {
         }
         // Present clusters by decreasing energy so their order says nothing about their origin.
         event.clusters.sort { $0.energy > $1.energy }
-        if storeTruth { event.particles = particles }
-        return event
+        if storeTruth { event.particles.append(contentsOf: particles) }
     }
 }
 
 /// The per-particle responses, shared by reference with `EventBuilder`.
+@usableFromInline
 final class DetectorEngine: Sendable {
-    let acceptance: Acceptance
-    let tracking: TrackingResponse
-    let calorimeter: CalorimeterResponse
-    let particleID: ParticleIdentification
-    let beamBackground: BeamBackground
-    let extraForward: Double
-    let extraBarrel: Double
-    let extraBackward: Double
+    @usableFromInline let acceptance: Acceptance
+    @usableFromInline let tracking: TrackingResponse
+    @usableFromInline let calorimeter: CalorimeterResponse
+    @usableFromInline let particleID: ParticleIdentification
+    @usableFromInline let beamBackground: BeamBackground
+    @usableFromInline let extraForward: Double
+    @usableFromInline let extraBarrel: Double
+    @usableFromInline let extraBackward: Double
 
     init(acceptance: Acceptance, tracking: TrackingResponse, calorimeter: CalorimeterResponse,
          particleID: ParticleIdentification, beamBackground: BeamBackground,
@@ -163,7 +186,7 @@ final class DetectorEngine: Sendable {
         (extraForward, extraBarrel, extraBackward) = t
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func extraEnergyThreshold(_ region: ECLRegion) -> Double {
         switch region {
         case .barrel: return extraBarrel
@@ -175,14 +198,16 @@ final class DetectorEngine: Sendable {
 }
 
 /// Per-event scratch state of `DetectorSimulation.reconstruct`.
+@usableFromInline
 struct EventBuilder {
-    let sim: DetectorEngine
-    let geometry: UnsafeMutableBufferPointer<ClusterGeometry>
-    let truth: UnsafeMutableBufferPointer<TrackTruth>
-    var nClusters = 0
-    var nTracks = 0
-    var extraEnergy = 0.0
+    @usableFromInline let sim: DetectorEngine
+    @usableFromInline let geometry: UnsafeMutableBufferPointer<ClusterGeometry>
+    @usableFromInline let truth: UnsafeMutableBufferPointer<TrackTruth>
+    @usableFromInline var nClusters = 0
+    @usableFromInline var nTracks = 0
+    @usableFromInline var extraEnergy = 0.0
 
+    @inlinable
     init(sim: DetectorEngine, geometry: UnsafeMutableBufferPointer<ClusterGeometry>,
          truth: UnsafeMutableBufferPointer<TrackTruth>) {
         self.sim = sim
@@ -192,6 +217,7 @@ struct EventBuilder {
 
     /// Appends a cluster of measured energy `e` along the unit vector (nx, ny, nz).
     /// `theta` and `phi` may be passed when already known, saving two atan2 calls.
+    @inlinable
     mutating func addCluster(energy e: Double, nx: Double, ny: Double, nz: Double, time: Double,
                              matched: Bool, theta knownTheta: Double? = nil, phi knownPhi: Double? = nil,
                              event: inout ReconstructedEvent) {
@@ -209,6 +235,7 @@ struct EventBuilder {
     ///
     /// The smeared unit vector is n + dTheta e_theta + dPhi sin(theta) e_phi, renormalised:
     /// exact to second order in the (mrad-sized) smearing and free of trigonometric calls.
+    @inlinable
     mutating func addSmearedCluster<R: DetectorRandom>(energy e: Double, direction p: ThreeVector, sigma: Double,
                                                       time: Double, matched: Bool, random: R,
                                                       event: inout ReconstructedEvent) {
@@ -227,6 +254,7 @@ struct EventBuilder {
     }
 
     /// A photon (true lab four-momentum `k`) hitting the ECL.
+    @inlinable
     mutating func photon<R: DetectorRandom>(_ k: FourVector, random: R, event: inout ReconstructedEvent) {
         let cal = sim.calorimeter
         let e = k.e
@@ -241,6 +269,7 @@ struct EventBuilder {
     }
 
     /// An undecayed pi0: isotropic two-photon decay, then both photons.
+    @inlinable
     mutating func neutralPion<R: DetectorRandom>(_ k: FourVector, random: R, event: inout ReconstructedEvent) {
         let m = max(k.mass, 1e-9)
         let c = 2 * random.uniform() - 1
@@ -254,6 +283,7 @@ struct EventBuilder {
     }
 
     /// A charged particle: track (if found), ECL deposit, PID, vertex-fit inputs.
+    @inlinable
     mutating func charged<R: DetectorRandom>(_ particle: Particle, charge: Int8, vertex: ThreeVector,
                                             random: R, event: inout ReconstructedEvent) {
         let trk = sim.tracking
@@ -319,6 +349,7 @@ struct EventBuilder {
     }
 
     /// One beam-background cluster.
+    @inlinable
     mutating func background<R: DetectorRandom>(random: R, event: inout ReconstructedEvent) {
         let cal = sim.calorimeter
         let b = sim.beamBackground.sample(random: random, timeSigma: { cal.timeSigma($0) })

@@ -24,6 +24,7 @@ public struct Pi0Reconstruction: Sendable {
     }
 
     /// Number of photon pairs in the mass window.
+    @usableFromInline
     func count(_ g: UnsafeMutableBufferPointer<ClusterGeometry>) -> Int32 {
         var n: Int32 = 0
         let count = g.count

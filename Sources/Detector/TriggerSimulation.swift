@@ -116,6 +116,7 @@ public struct TriggerSimulation: Sendable {
     }
 
     /// True when two clusters above E*_min are back to back in the CMS.
+    @usableFromInline
     func bhabhaVeto(_ geometry: UnsafeMutableBufferPointer<ClusterGeometry>) -> Bool {
         var first = -1
         for i in geometry.indices where energyCMS(geometry[i]) > bhabhaMinECMS {
@@ -135,6 +136,7 @@ public struct TriggerSimulation: Sendable {
     }
 
     /// Decides all lines for one event.
+    @inlinable
     func decide<R: DetectorRandom>(tracks: [Track], clusters geometry: UnsafeMutableBufferPointer<ClusterGeometry>,
                                    random: R) -> TriggerLine {
         var fired: TriggerLine = []

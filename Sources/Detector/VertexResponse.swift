@@ -41,6 +41,7 @@ public struct VertexResponse: Sendable {
 
     public init() {}
 
+    @inlinable
     func fit<R: DetectorRandom>(_ truth: UnsafeMutableBufferPointer<TrackTruth>, count: Int,
                                 random: R, into vertices: inout [Vertex]) {
         let n = min(count, maxTracks)

@@ -17,6 +17,34 @@ public struct EventBatch: Sendable, Equatable {
     public var count: Int { events.count }
     public var isEmpty: Bool { events.count == 0 }
 
+    /// Reserves room for `events` more events with about the given numbers of rows per
+    /// table, so that filling a batch does not regrow (and copy) its ~35 arrays.
+    public mutating func reserveCapacity(events n: Int, tracks: Int, clusters: Int, vertices: Int, particles: Int) {
+        events.eventID.reserveCapacity(n)
+        events.weight.reserveCapacity(n)
+        events.triggerBits.reserveCapacity(n)
+        events.extraEnergy.reserveCapacity(n)
+        events.nPi0.reserveCapacity(n)
+        self.tracks.offsets.reserveCapacity(n)
+        for k in [\TrackColumns.px, \.py, \.pz] { self.tracks[keyPath: k].reserveCapacity(tracks) }
+        for k in [\TrackColumns.vx, \.vy, \.vz, \.muonID, \.electronID, \.pionID, \.kaonID, \.clusterEnergy] {
+            self.tracks[keyPath: k].reserveCapacity(tracks)
+        }
+        self.tracks.charge.reserveCapacity(tracks)
+        self.clusters.offsets.reserveCapacity(n)
+        for k in [\ClusterColumns.energy, \.theta, \.phi] { self.clusters[keyPath: k].reserveCapacity(clusters) }
+        self.clusters.time.reserveCapacity(clusters)
+        self.clusters.trackMatched.reserveCapacity(clusters)
+        self.vertices.offsets.reserveCapacity(n)
+        for k in [\VertexColumns.x, \.y, \.z] { self.vertices[keyPath: k].reserveCapacity(vertices) }
+        self.vertices.chi2.reserveCapacity(vertices)
+        self.vertices.track1.reserveCapacity(vertices)
+        self.vertices.track2.reserveCapacity(vertices)
+        self.particles.offsets.reserveCapacity(n)
+        for k in [\ParticleColumns.px, \.py, \.pz, \.e] { self.particles[keyPath: k].reserveCapacity(particles) }
+        self.particles.pdg.reserveCapacity(particles)
+    }
+
     /// Appends one reconstructed event.
     public mutating func append(_ event: ReconstructedEvent) {
         events.eventID.append(event.eventID)

@@ -64,7 +64,7 @@ final class HDF5File {
     /// Writes the buffered partial chunks, closes every dataset, then the file, so that
     /// everything is on disk when this returns.
     func close() throws {
-        try flushChunks(final: true, names: chunkedColumns.keys.sorted())
+        try flushFinalChunks()
         HDF5Library.withLock { releaseInOrder() }
     }
 
@@ -176,35 +176,36 @@ final class HDF5File {
         try append([(name, data)])
     }
 
-    /// Appends to several columns at once: whole chunks are encoded on all cores, then
-    /// written with `H5Dwrite_chunk` under the library lock.
+    /// Appends to several columns at once: whole chunks are encoded on all cores and
+    /// written with `H5Dwrite_chunk` under the library lock, in column order, each as soon
+    /// as it and the chunks before it are encoded.
     func append(_ columns: [(String, ColumnData)]) throws {
+        var chunks: [RawChunk] = []
         for (name, data) in columns where data.count > 0 {
             guard let column = chunkedColumns[name] else {
                 throw EventStoreError.writeFailed(path: path, detail: "column \(name) was not created by this writer")
             }
-            column.add(data)
+            column.add(data, into: &chunks)
         }
-        try flushChunks(final: false, names: columns.map(\.0))
+        try write(chunks)
     }
 
-    private func flushChunks(final: Bool, names: [String]) throws {
+    private func flushFinalChunks() throws {
         var chunks: [RawChunk] = []
-        for name in names { if let c = chunkedColumns[name] { chunks += c.takeChunks(final: final) } }
-        guard !chunks.isEmpty else { return }
-        try RawChunk.encodeAll(&chunks)
-        try HDF5Library.withLock {
-            for chunk in chunks {
+        for name in chunkedColumns.keys.sorted() { chunkedColumns[name]!.takeFinal(into: &chunks) }
+        try write(chunks)
+    }
+
+    private func write(_ chunks: [RawChunk]) throws {
+        try RawChunk.encodeAndWrite(chunks) { chunk, encoded in
+            try HDF5Library.withLock {
                 let ds = try dataset(chunk.column.name)
                 var extent: [hsize_t] = [hsize_t(chunk.firstRow + chunk.rows)]
                 guard H5Dset_extent(ds.id, &extent) >= 0 else {
                     throw EventStoreError.writeFailed(path: path, detail: "cannot extend \(chunk.column.name)")
                 }
                 var offset: [hsize_t] = [hsize_t(chunk.firstRow)]
-                let status = chunk.encoded.withUnsafeBytes {
-                    H5Dwrite_chunk(ds.id, ds_h5p_default(), 0, &offset, $0.count, $0.baseAddress)
-                }
-                guard status >= 0 else {
+                guard H5Dwrite_chunk(ds.id, ds_h5p_default(), 0, &offset, encoded.count, encoded.baseAddress) >= 0 else {
                     throw EventStoreError.writeFailed(path: path, detail: "H5Dwrite_chunk failed for \(chunk.column.name)")
                 }
             }

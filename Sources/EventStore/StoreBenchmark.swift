@@ -16,12 +16,17 @@ public enum StoreBenchmark {
         public var fileBytes: Int64
         public var path: String
         public var checksumOK: Bool
+        /// CPU time (user + system, all threads) of each phase: unlike the wall-clock rates,
+        /// barely affected by other processes competing for the cores.
+        public var writeCPUSeconds: Double
+        public var readCPUSeconds: Double
 
         enum CodingKeys: String, CodingKey {
             case rows, columns, megabytes, path
             case writeSeconds = "write_seconds", readSeconds = "read_seconds"
             case writeMBPerSecond = "write_mb_per_s", readMBPerSecond = "read_mb_per_s"
             case fileBytes = "file_bytes", checksumOK = "values_identical"
+            case writeCPUSeconds = "write_cpu_seconds", readCPUSeconds = "read_cpu_seconds"
         }
     }
 
@@ -46,6 +51,7 @@ public enum StoreBenchmark {
         }
 
         let writeStart = Date()
+        let writeCPUStart = processCPUSeconds()
         do {
             let file = try HDF5File.create(path: path)
             try file.createGroup("bench")
@@ -64,8 +70,10 @@ public enum StoreBenchmark {
             try file.close()
         }
         let writeSeconds = Date().timeIntervalSince(writeStart)
+        let writeCPU = processCPUSeconds() - writeCPUStart
 
         let readStart = Date()
+        let readCPUStart = processCPUSeconds()
         var identical = true
         do {
             let file = try HDF5File.openReadOnly(path: path)
@@ -83,10 +91,24 @@ public enum StoreBenchmark {
             }
         }
         let readSeconds = Date().timeIntervalSince(readStart)
+        let readCPU = processCPUSeconds() - readCPUStart
         let megabytes = Double(rows * columns * 8) / 1e6
         let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         return Result(rows: rows, columns: columns, megabytes: megabytes, writeSeconds: writeSeconds,
                       readSeconds: readSeconds, writeMBPerSecond: megabytes / writeSeconds,
-                      readMBPerSecond: megabytes / readSeconds, fileBytes: size, path: path, checksumOK: identical)
+                      readMBPerSecond: megabytes / readSeconds, fileBytes: size, path: path, checksumOK: identical,
+                      writeCPUSeconds: writeCPU, readCPUSeconds: readCPU)
+    }
+
+    /// User + system CPU time of the whole process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

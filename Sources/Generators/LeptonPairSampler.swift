@@ -35,6 +35,9 @@ public struct LeptonPairSampler: ProcessSampler {
     @usableFromInline let vMaxBeta: Double
     @usableFromInline let envelope: Double
     @usableFromInline let isrDipole: DipoleAngularDistribution
+    /// `born.angular(s:)` at the nominal s, used by every event without an ISR photon
+    /// (about half of them); the same numbers, computed once.
+    @usableFromInline let nominalAngular: FermionPairBorn.Angular
     public let withFSR: Bool
 
     public var exactCrossSectionFb: (value: Double, uncertainty: Double)? { (totalFb, totalUncertaintyFb) }
@@ -56,6 +59,7 @@ public struct LeptonPairSampler: ProcessSampler {
         logTail = -log1p(-vmax)
         vMaxBeta = exp(isr.beta * log(vmax))
         isrDipole = DipoleAngularDistribution(energy: beams.sqrtS / 2, mass: ParticleMass.electron)
+        nominalAngular = born.angular(s: s)!
         let borns = born
         let rad = isr
         func f(_ v: Double) -> Double { rad.radiator(v) * borns.total(s: s * (1 - v)) }
@@ -139,7 +143,7 @@ public struct LeptonPairSampler: ProcessSampler {
             k = 0
         }
         // Born angle in the pair rest frame, about the beam axis.
-        let ang = born.angular(s: sPrime)!
+        let ang = k > 0 ? born.angular(s: sPrime)! : nominalAngular
         let c = FermionPairBorn.sampleCosTheta(ang, rng)
         let dir = PhaseSpace.direction(cosTheta: c, phi: rng.azimuth())
         let rootSP = sPrime.squareRoot()

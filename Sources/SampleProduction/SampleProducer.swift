@@ -134,19 +134,32 @@ public struct SampleProducer: Sendable {
         // unbiased for weighted, filtered ones, whose mean weight is not 1.
         var batches: [EventBatch] = []
         var batch = EventBatch()
+        // Room for a whole batch, sized from the previous one (no regrowth while filling).
+        func reserve(_ b: inout EventBatch, like previous: EventBatch?) {
+            let n = min(batchEvents, task.events)
+            func rows(_ r: Int) -> Int { previous.map { $0.count > 0 ? r * n / $0.count + r * n / $0.count / 8 + 16 : 4 * n } ?? 4 * n }
+            b.reserveCapacity(events: n, tracks: rows(previous?.tracks.rowCount ?? 0),
+                              clusters: rows(previous?.clusters.rowCount ?? 0),
+                              vertices: rows(previous?.vertices.rowCount ?? 0),
+                              particles: rows(previous?.particles.rowCount ?? 0))
+        }
+        reserve(&batch, like: nil)
+        var event = ReconstructedEvent(eventID: 0)
         var sumOfWeights = 0.0
         for i in 0..<task.events {
             generator.generate(into: &generated, using: rng)
             let vertices = generated.vertices.count == generated.particles.count ? generated.vertices : nil
             let weight = isData ? 1 : generated.weight
             sumOfWeights += weight
-            let event = detector.reconstruct(particles: generated.particles, weight: weight,
-                                             eventID: task.firstEventID + Int64(i), vertices: vertices, random: rng)
+            detector.reconstruct(particles: generated.particles, weight: weight,
+                                 eventID: task.firstEventID + Int64(i), vertices: vertices, random: rng, into: &event)
             batch.append(event)
             if batch.count >= batchEvents {
                 batches.append(batch)
                 progress?(batch.count)
+                let previous = batch
                 batch = EventBatch()
+                reserve(&batch, like: previous)
             }
         }
         batches.append(batch)
