@@ -1,3 +1,4 @@
+import DimuonTestSupport
 import Analysis
 import EventModel
 import EventStore

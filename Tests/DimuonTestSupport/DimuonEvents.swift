@@ -2,16 +2,17 @@ import EventModel
 import Foundation
 import Kinematics
 
-/// Hand-made reconstructed dimuon events with known CMS kinematics, for tests (the same
-/// helper as in ZPrimeInvisibleTests; test targets cannot share sources).
-enum DimuonEvents {
-    static let beams = BelleIIBeams.y4S
+/// Hand-made reconstructed dimuon events with known CMS kinematics, shared by the test
+/// targets of the dimuon searches and the pipeline (a library target: test targets cannot
+/// share sources).
+public enum DimuonEvents {
+    public static let beams = BelleIIBeams.y4S
 
     /// mu+ mu- recoiling against an invisible system of mass `recoilMass`: the recoil has CMS
     /// momentum `recoilMomentum` at polar angle `recoilTheta`; the pair decays isotropically
     /// in its rest frame perpendicular to the recoil, or along it (`alongRecoil`: the muons
     /// are collinear with the recoil axis, as when the Z' is radiated off a muon).
-    static func event(id: Int64, recoilMass: Double, recoilMomentum: Double = 1.0, recoilTheta: Double = 1.4,
+    public static func event(id: Int64, recoilMass: Double, recoilMomentum: Double = 1.0, recoilTheta: Double = 1.4,
                       alongRecoil: Bool = false,
                       muonID: Float = 0.99, electronID: Float = 0.01, trigger: TriggerLine = .twoTrack,
                       extraEnergy: Double = 0, clusters: [Cluster] = [], weight: Double = 1) -> ReconstructedEvent {
@@ -32,7 +33,7 @@ enum DimuonEvents {
                                   clusters: clusters)
     }
 
-    static func batch(_ events: [ReconstructedEvent]) -> EventBatch {
+    public static func batch(_ events: [ReconstructedEvent]) -> EventBatch {
         var b = EventBatch()
         for e in events { b.append(e) }
         return b
