@@ -51,7 +51,12 @@ public struct ControlSampleValidator: Sendable {
             let sel = try cs.selection(from: baseSelection, search: search.id)
             let m = try MonteCarloSelection(search: search, selection: sel, targetLuminosityInvFb: targetLuminosityInvFb).run(mc)
             let d = try data.candidates(selection: sel)
-            results.append(try compare(cs, selection: sel, mc: m.candidates, data: d.candidates))
+            // Compare like with like: simulation loses the events blinding hides in data. A
+            // control sample that reaches into the blinded region (e.g. a reversed cut Punzi
+            // may also loosen) would otherwise show a data deficit that is only blinding.
+            let hidden = try data.policy.hiddenMask(m.candidates.columns, count: m.candidates.count, search: search.id)
+            let visibleMC = m.candidates.filtered(hidden.map { !$0 })
+            results.append(try compare(cs, selection: sel, mc: visibleMC, data: d.candidates))
         }
         return ValidationOutcome(search: search.id, configurationHash: data.configurationHash, results: results)
     }
