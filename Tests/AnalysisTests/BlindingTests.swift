@@ -64,6 +64,25 @@ final class BlindingTests: XCTestCase {
         }
     }
 
+    /// A control sample reaching into the blinded region (the reversed q cut: q >= 0.5, which
+    /// a tuned q cut up to 1.0 could still select) compares data with the simulation blinding
+    /// leaves visible: identical data and simulation give data/MC = 1 exactly. Counting the
+    /// hidden simulation too would give 2/4 here (events 2 and 9 hidden in data only).
+    func testControlSampleComparesDataWithVisibleSimulationOnly() throws {
+        var events = handMade
+        events.append(ToyEvent(id: 9, m: 6.1, q: 0.8))          // hidden, reversed-q control sample
+        events.append(ToyEvent(id: 10, m: 4.6, q: 0.9))         // visible, reversed-q control sample
+        let mc = Toy.source(events, process: "bkg", conditions: "mc", crossSectionFb: Double(events.count),
+                            luminosityInvFb: 1)
+        let cs = ControlSample(name: "q_reversed", reverse: ["q_cut"], criteria: .init(maxRatioDeviation: 0.01))
+        let outcome = try ControlSampleValidator(search: search)
+            .validate([cs], mc: [mc], data: try blinded(events), targetLuminosityInvFb: 1)
+        let r = try XCTUnwrap(outcome.results.first)
+        XCTAssertEqual(r.dataYield, 2)      // events 8 (q = 1.5) and 10
+        XCTAssertEqual(r.mcYield, 2, accuracy: 1e-12)
+        XCTAssertTrue(r.passed, "\(r.failures)")
+    }
+
     func testBlindedDataRefusesSimulation() {
         XCTAssertThrowsError(try BlindedData(search: search, hypotheses: hypotheses, configurationHash: "h",
                                              sources: [Toy.source(handMade, process: "bkg")])) { e in
