@@ -4,7 +4,8 @@ import Foundation
 /// The sample submission whose validity hepdata-validator confirmed
 /// (Tests/Fixtures/reporting/hepdata_example/ and validation_output.json).
 ///
-/// It exercises every table builder: a blinded limit curve (expected only), an unblinded one
+/// It exercises every table builder: a blinded limit curve (expected only, one point with a
+/// zero-width band as a background-free window has), an unblinded one
 /// (with observed), histograms with bins, a cut flow with text x values and asymmetric errors,
 /// and a 2D map with missing points. Numbers are made up but physically shaped.
 enum HEPDataExample {
@@ -12,9 +13,11 @@ enum HEPDataExample {
         let masses = [0.5, 1.0, 2.0, 4.0, 8.0]
         let expected = [2.1e-4, 2.4e-4, 3.3e-4, 5.6e-4, 1.2e-3]
         func scaled(_ f: Double) -> [Double] { expected.map { $0 * f } }
+        // The last point has a band of zero width (no expected background): written without errors.
+        func band(_ f: Double) -> [Double] { var b = scaled(f); b[b.count - 1] = expected[expected.count - 1]; return b }
         let blinded = try LimitCurve(massesGeV: masses, expected: expected,
-                                     expectedMinus1Sigma: scaled(0.7), expectedPlus1Sigma: scaled(1.45),
-                                     expectedMinus2Sigma: scaled(0.52), expectedPlus2Sigma: scaled(2.1),
+                                     expectedMinus1Sigma: band(0.7), expectedPlus1Sigma: band(1.45),
+                                     expectedMinus2Sigma: band(0.52), expectedPlus2Sigma: band(2.1),
                                      quantity: "g'", massName: "M_Z'", confidenceLevel: 0.9,
                                      method: "Bayesian, flat prior")
         var unblinded = blinded

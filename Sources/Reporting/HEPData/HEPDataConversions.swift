@@ -2,7 +2,8 @@
 /// so each search publishes its limit curves, distributions and tables the same way.
 extension HEPDataTable {
     /// A limit curve as one table: x = mass, y = expected median with asymmetric errors
-    /// labelled `1 sigma` and `2 sigma` (the expected bands, as signed offsets), then the
+    /// labelled `1 sigma` and `2 sigma` (the expected bands, as signed offsets; omitted where
+    /// the band has zero width), then the
     /// observed limit only when the curve has one. Each y carries `CL` and `SQRT(S)`
     /// qualifiers and the limit method.
     public init(limitCurve c: LimitCurve, name: String, description: String,
@@ -19,7 +20,11 @@ extension HEPDataTable {
                                                    minus: c.expectedMinus1Sigma[i] - median, label: "1 sigma")
             let twoSigma = HEPDataError.asymmetric(plus: c.expectedPlus2Sigma[i] - median,
                                                    minus: c.expectedMinus2Sigma[i] - median, label: "2 sigma")
-            expected.append(HEPDataDependentValue(.number(median), errors: [oneSigma, twoSigma]))
+            // A band of zero width (no expected background: every quantile gives the same
+            // limit) is written without errors; HEPData rejects all-zero uncertainties.
+            let bands = [c.expectedPlus1Sigma[i], c.expectedMinus1Sigma[i], c.expectedPlus2Sigma[i], c.expectedMinus2Sigma[i]]
+            let errors = bands.allSatisfy { $0 == median } ? [] : [oneSigma, twoSigma]
+            expected.append(HEPDataDependentValue(.number(median), errors: errors))
         }
         var dependents = [HEPDataDependentVariable(header: header("Expected"), qualifiers: qualifiers, values: expected)]
         if let observed = c.observed {
