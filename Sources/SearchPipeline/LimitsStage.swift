@@ -52,7 +52,7 @@ public enum LimitsStage {
             observed: Set(observed.map { o in sensitive.map { .init(n: o.counts[$0], experiment: experiment(inputs[$0])) } } ?? []))
         let model = ps.search.signalModel
         let fixedInputs = inputs
-        let rows = try ConcurrentMap.map(fixedInputs.count) { i in
+        var rows = try ConcurrentMap.map(fixedInputs.count) { i in
             let obs = observed.map { (count: $0.counts[i], token: $0.token) }
             let point = try LimitTranslation.limit(fixedInputs[i], calculator: calculator, confidenceLevel: cl,
                                                    model: model, observed: obs)
@@ -65,6 +65,7 @@ public enum LimitsStage {
             var best: (p: Double, i: Int)? = nil
             for i in inputs.indices where inputs[i].signalEfficiency > 0 {
                 let p = OverlappingWindowScan.localPValue(observed: o.counts[i], background: max(inputs[i].expectedBackground, floor))
+                rows[i].localPValue = p
                 if best == nil || p < best!.p { best = (p, i) }
             }
             if let best {

@@ -28,13 +28,14 @@ enum Scan2DReport {
             rows.append([.value(x[k]), .value(y[k]), .value(punzi.windowScale), .value(r.input.signalEfficiency),
                          .value(r.input.expectedBackground), .value(r.point.expectedCrossSectionFb.median),
                          .value(e.minus2), .value(e.minus1), .value(e.median), .value(e.plus1), .value(e.plus2),
-                         r.point.observedCoupling.map { .value($0) } ?? .text("blinded")])
+                         r.point.observedCoupling.map { .value($0) } ?? .text("blinded"),
+                         r.localPValue.map { .value($0) } ?? .text("blinded")])
         }
         let table = try ResultTable(
             title: "\(cl) upper limits on \(ps.couplingLabel) per window",
             columns: [ColumnHeader(ps.massParameter, unit: "GeV"), ColumnHeader(second, unit: "GeV"), "window scale",
                       "efficiency", "expected background", ColumnHeader("expected sigma x BF", unit: "fb"),
-                      "-2 sigma", "-1 sigma", "expected", "+1 sigma", "+2 sigma", "observed"],
+                      "-2 sigma", "-1 sigma", "expected", "+1 sigma", "+2 sigma", "observed", "local p-value"],
             rows: rows, caption: limits.method)
         let csv = CSVRenderer.render(table)
         try AtomicFile.write(Data(csv.utf8), to: directory.appendingPathComponent("limits.csv"))

@@ -71,6 +71,8 @@ public struct LimitsOutput: Codable, Sendable {
         public var input: CountingInput
         /// Observed count in the signal region; present only in an unblinded run.
         public var observed: Int?
+        /// Local p-value P(N >= observed | b) of this signal region; unblinded runs only.
+        public var localPValue: Double?
     }
     public var search: String
     public var configurationHash: String
