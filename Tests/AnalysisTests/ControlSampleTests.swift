@@ -18,7 +18,37 @@ final class ControlSampleTests: XCTestCase {
     }
 
     func testComparisonRatioChi2AndPullsByHand() throws {
-        // MC: 3 events of weight 2 in bin 0, 4 of weight 1 in bin 1. Data: 8 in bin 0, 2 in bin 1.
+        // MC: 30 events of weight 2 in bin 0 (60 +- sqrt(120), 30 effective entries), 40 of
+        // weight 1 in bin 1. Data: 80 in bin 0, 20 in bin 1.
+        let mc = Toy.table(m: [Double](repeating: 0.5, count: 30) + [Double](repeating: 1.5, count: 40),
+                           q: [Double](repeating: 0.1, count: 70),
+                           weight: [Double](repeating: 2, count: 30) + [Double](repeating: 1, count: 40), process: "bkg")
+        let dm = [Double](repeating: 0.5, count: 80) + [Double](repeating: 1.5, count: 20)
+        let data = Toy.table(m: dm, q: [Double](repeating: 0.1, count: 100), weight: [Double](repeating: 1, count: 100), process: "data")
+        let cs = ControlSample(name: "t", binning: .init(observable: "m", low: 0, high: 2, bins: 2),
+                               criteria: .init(maxRatioDeviation: 0.1, minChi2PValue: 0.01))
+        let r = try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: data)
+        XCTAssertEqual(r.mcYield, 100); XCTAssertEqual(r.mcUncertainty, 160.0.squareRoot(), accuracy: 1e-12); XCTAssertEqual(r.dataYield, 100)
+        XCTAssertEqual(r.ratio, 1, accuracy: 1e-12)
+        XCTAssertEqual(r.ratioUncertainty, (0.01 + 0.016).squareRoot(), accuracy: 1e-12)
+        let s = try XCTUnwrap(r.shape)
+        XCTAssertEqual(s.pulls[0], 20 / 180.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(s.pulls[1], -20 / 80.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(s.chi2, 400 / 180.0 + 5, accuracy: 1e-12)
+        XCTAssertEqual(s.ndf, 2)
+        XCTAssertEqual(s.pValue, exp(-(400 / 180.0 + 5) / 2), accuracy: 1e-12)
+        XCTAssertTrue(r.passed, "\(r.failures)")
+        // Tighter criterion on the p-value (0.027 here) fails and says why.
+        var strict = cs; strict.criteria.minChi2PValue = 0.05
+        let f = try ControlSampleValidator(search: ToySearch()).compare(strict, selection: ToySearch().selection, mc: mc, data: data)
+        XCTAssertFalse(f.passed)
+        XCTAssertTrue(f.failures[0].contains("p ="))
+    }
+
+    /// Bins with fewer than 10 effective MC entries are merged with the next before the chi2:
+    /// MC 3 x weight 2 (3 effective) and 4 x weight 1 (4 effective) make one group of 10 +- 4
+    /// against 10 data events, chi2 = 0 with ndf = 1; the per-bin pulls are still reported.
+    func testSparseBinsAreMergedForTheChi2() throws {
         let mc = Toy.table(m: [0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5], q: [Double](repeating: 0.1, count: 7),
                            weight: [2, 2, 2, 1, 1, 1, 1], process: "bkg")
         let dm = [Double](repeating: 0.5, count: 8) + [1.5, 1.5]
@@ -26,21 +56,11 @@ final class ControlSampleTests: XCTestCase {
         let cs = ControlSample(name: "t", binning: .init(observable: "m", low: 0, high: 2, bins: 2),
                                criteria: .init(maxRatioDeviation: 0.1, minChi2PValue: 0.5))
         let r = try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: data)
-        XCTAssertEqual(r.mcYield, 10); XCTAssertEqual(r.mcUncertainty, 4, accuracy: 1e-12); XCTAssertEqual(r.dataYield, 10)
-        XCTAssertEqual(r.ratio, 1, accuracy: 1e-12)
-        XCTAssertEqual(r.ratioUncertainty, (0.1 + 0.16).squareRoot(), accuracy: 1e-12)
         let s = try XCTUnwrap(r.shape)
         XCTAssertEqual(s.pulls[0], 2 / 18.0.squareRoot(), accuracy: 1e-12)
-        XCTAssertEqual(s.pulls[1], -2 / 8.0.squareRoot(), accuracy: 1e-12)
-        XCTAssertEqual(s.chi2, 4 / 18.0 + 0.5, accuracy: 1e-12)
-        XCTAssertEqual(s.ndf, 2)
-        XCTAssertEqual(s.pValue, exp(-(4 / 18.0 + 0.5) / 2), accuracy: 1e-12)
-        XCTAssertTrue(r.passed, "\(r.failures)")
-        // Tighter criterion on the p-value fails and says why.
-        var strict = cs; strict.criteria.minChi2PValue = 0.8
-        let f = try ControlSampleValidator(search: ToySearch()).compare(strict, selection: ToySearch().selection, mc: mc, data: data)
-        XCTAssertFalse(f.passed)
-        XCTAssertTrue(f.failures[0].contains("p ="))
+        XCTAssertEqual(s.ndf, 1)
+        XCTAssertEqual(s.chi2, 0, accuracy: 1e-12)
+        XCTAssertEqual(s.pValue, 1)
     }
 
     func testYAMLDefinitionAndDerivedSelection() throws {
