@@ -131,8 +131,23 @@ enum Scan2DReport {
                                             rows: showcaseRows, caption: "All \(limits.rows.count) windows: limits.csv")
         try TableWriter.write(showcaseTable, to: directory, baseName: "limits_showcase")
         let finite = limits.rows.map(\.point.expectedCoupling.median).filter(\.isFinite)
-        let summary = String(format: "%d windows, %d with selected signal; expected limits on %@ from %.2e to %.2e.",
+        var summary = String(format: "%d windows, %d with selected signal; expected limits on %@ from %.2e to %.2e.",
                              limits.rows.count, finite.count, ps.couplingLabel, finite.min() ?? .nan, finite.max() ?? .nan)
+        // Trials-factor cross-check of the look-elsewhere toys: the scanned area over the mean
+        // (Punzi-sized) window area counts the independent windows N; Sidak's
+        // 1 - (1 - 0.05)^(1/N) is the local p-value for a global 0.05 if they were independent
+        // and continuous (the toys include the overlaps and the Poisson discreteness).
+        let scannedCells = nearest.reduce(0) { $0 + $1.filter { $0 != nil }.count }
+        let windowAreas = optimisation.results.compactMap { r -> Double? in
+            guard case let .ellipse(_, _, _, _, a, b, _) = r.hypothesis.signalRegion else { return nil }
+            return Double.pi * a * b
+        }
+        if let lee = optimisation.lookElsewhere, !windowAreas.isEmpty, scannedCells > 0 {
+            let n = Double(scannedCells) * mapCell * mapCell / (windowAreas.reduce(0, +) / Double(windowAreas.count))
+            let sidak = 1 - pow(0.95, 1 / n)
+            summary += String(format: " Trials-factor cross-check: the scanned area holds %.0f independent windows of the mean Punzi-sized area, so independent windows would need a local p-value of %.1e for a global 0.05; the toys give %.1e.",
+                              n, sidak, lee.localThreshold(globalP: 0.05))
+        }
         return [
             { d in
                 var d = d
