@@ -22,3 +22,18 @@ import ZPrimeInvisible
         #expect(abs(sigma / table - 1) < 0.5, "measured \(sigma) GeV vs table \(table) GeV")
     }
 }
+
+/// Not a check: prints the resolution table for `ZPrimeResolution.standard` when
+/// DARKSECTOR_MEASURE_RESOLUTION=1 (how the table was made: 20000 events per mass, seed 1).
+@Suite struct ZPrimeResolutionTableMaker {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["DARKSECTOR_MEASURE_RESOLUTION"] == "1"))
+    func measureTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let conditions = try DetectorConditions.load(.mc, from: root.appendingPathComponent("Conditions/mc.yaml"))
+        let samples = ZPrimeSignalSamples(conditions: conditions, eventsPerMass: 20_000, seed: 1)
+        let masses = ZPrimeResolution.standard.massesGeV
+        let sigmas = try masses.map { try ZPrimeResolutionMeasurement.coreSigma(of: samples.sample(mass: $0), mass: $0) }
+        try zip(masses, sigmas).map { String(format: "%.1f %.4f", $0, $1) }.joined(separator: "\n")
+            .write(toFile: "/tmp/zprime_resolution_table.txt", atomically: true, encoding: .utf8)
+    }
+}
