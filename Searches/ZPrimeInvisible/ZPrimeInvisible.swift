@@ -59,18 +59,10 @@ public struct ZPrimeInvisible: Search {
     }
 
     /// One hypothesis per configured mass: signal region M +- `windowSigmas` sigma(M),
-    /// sidebands the next 2 sigma either side.
+    /// sidebands the next 2 sigma either side (`RecoilMassBins`).
     public func hypotheses(on grid: MassGrid) throws -> [MassHypothesis] {
-        guard let masses = grid.axes[Self.massParameter] else {
-            throw AnalysisError.invalidArgument("mass grid of '\(id)' needs the axis '\(Self.massParameter)'")
-        }
-        return masses.sorted().enumerated().map { i, m in
-            let w = windowSigmas * resolution.sigma(atMass: m)
-            return MassHypothesis(index: i, parameters: [Self.massParameter: m],
-                                  signalRegion: .interval(observable: "m_recoil", low: m - w, high: m + w),
-                                  sidebands: [.interval(observable: "m_recoil", low: m - 2 * w, high: m - w),
-                                              .interval(observable: "m_recoil", low: m + w, high: m + 2 * w)])
-        }
+        try RecoilMassBins(resolution: resolution, windowSigmas: windowSigmas)
+            .hypotheses(on: grid, parameter: Self.massParameter, search: id)
     }
 
     /// The 2023 fit (PRL 130 (2023) 231801): M2_rec, linear in the muon energies, in bins of
@@ -88,22 +80,15 @@ public struct ZPrimeInvisible: Search {
 
     /// Signal samples are named `zprime_m<mass>` (e.g. `zprime_m3.00`).
     public func signalParameters(ofProcess process: String) -> [String: Double]? {
-        guard process.hasPrefix("zprime_m"), let m = Double(process.dropFirst("zprime_m".count)) else { return nil }
-        return [Self.massParameter: m]
+        RecoilMassBins.mass(ofProcess: process, prefix: "zprime_m").map { [Self.massParameter: $0] }
     }
 
     /// Process name of the signal sample at a mass.
     public static func signalProcess(mass: Double) -> String { String(format: "zprime_m%.2f", mass) }
 
-    /// One interval from the lowest to the highest window edge: overlapping +-2 sigma windows
-    /// make the union an interval anyway, and a single envelope is what a reader can check.
+    /// The envelope of all windows (`RecoilMassBins.envelope`).
     public func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion {
-        var lo = Double.infinity, hi = -Double.infinity
-        for h in hypotheses {
-            if case let .interval(_, l, u) = h.signalRegion { lo = min(lo, l); hi = max(hi, u) }
-        }
-        guard lo < hi else { return .any(hypotheses.map(\.signalRegion)) }
-        return .interval(observable: "m_recoil", low: lo, high: hi)
+        RecoilMassBins.envelope(of: hypotheses)
     }
 
     /// PRL 124 (2020) 141801, Table I (mu mu column), also in the seminar

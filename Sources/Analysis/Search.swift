@@ -25,6 +25,9 @@ public protocol Search: Sendable {
     var parameterRanges: [String: ClosedRange<Double>] { get }
     /// Signal cross section and coupling translation.
     var signalModel: any SignalModel { get }
+    /// Whether limits are on sigma x BF of the model (default) or, for a search without a
+    /// model, on efficiency x cross section (`VisibleCrossSectionModel`).
+    var limitQuantity: LimitQuantity { get }
 
     /// Per-event observables of a batch, column-wise; each column has `batch.count` values.
     func observables(of batch: EventBatch) -> ObservableColumns
@@ -75,6 +78,7 @@ extension Search {
     }
 
     public var systematics: [SystematicSource] { [] }
+    public var limitQuantity: LimitQuantity { .crossSection }
 
     public func signalInput(for hypothesis: MassHypothesis, from signal: SignalSampleSet) throws -> PunziOptimiser.SignalInput {
         guard let p = signal.processes.first(where: { signalParameters(ofProcess: $0) == hypothesis.parameters }),

@@ -18,7 +18,7 @@ extension SearchRegistry {
 
 /// What the pipeline needs beyond the `Search` for each registered search.
 enum StandardPipelines {
-    static let all: [PipelineSearch] = [zprimeInvisible, darkHiggsstrahlung]
+    static let all: [PipelineSearch] = [zprimeInvisible, zprimeElectronMuon, darkHiggsstrahlung]
 
     static func entry(id: String) throws -> PipelineSearch {
         guard let e = all.first(where: { $0.search.id == id }) else {
@@ -44,6 +44,7 @@ enum StandardPipelines {
         search: DarkHiggsstrahlung(), defaultConfiguration: "Searches/DarkHiggsstrahlung/config/default.yaml",
         massParameter: DarkHiggsstrahlung.darkPhotonParameter, massLabel: "M_{A'}", couplingLabel: "{/Symbol e}^2{/Symbol a}_D",
         secondaryParameter: DarkHiggsstrahlung.darkHiggsParameter, secondaryLabel: "M_{h'}",
+        hepdataReactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"],
         signalSamples: { _, _ in
             // Signal at the generated grid; windows between points are interpolated.
             let events = ProcessInfo.processInfo.environment["DARKSECTOR_SIGNAL_EVENTS"].flatMap(Int.init) ?? 2000
@@ -53,13 +54,9 @@ enum StandardPipelines {
     static let zprimeInvisible = PipelineSearch(
         search: ZPrimeInvisible(), defaultConfiguration: "Searches/ZPrimeInvisible/config/default.yaml",
         massParameter: ZPrimeInvisible.massParameter, massLabel: "M_{Z'}", couplingLabel: "g'",
+        hepdataReactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"],
         signalSamples: { hypotheses, _ in
-            guard let dir = ResourceLocator.directory("Conditions") else {
-                throw AnalysisError.invalidArgument("cannot find Conditions/mc.yaml; run from the repository root")
-            }
-            // The analysis loads the MC conditions only.
-            let conditions = try DetectorConditions.load(.mc, from: dir.appendingPathComponent("mc.yaml"))
-            let producer = ZPrimeSignalSamples(conditions: conditions, eventsPerMass: signalEventsPerMass)
+            let producer = ZPrimeSignalSamples(conditions: try mcConditions(), eventsPerMass: signalEventsPerMass)
             let masses = try hypotheses.map { try $0.parameter(ZPrimeInvisible.massParameter) }
             return masses.map { producer.sample(mass: $0) }
         },
@@ -68,5 +65,17 @@ enum StandardPipelines {
             let bands = masses.map { MuonAnomalousMoment.historicalBand(mass: $0, nSigma: 2) }
             return [LimitPlotBand(label: "(g-2)_{/Symbol m} +-2{/Symbol s} (historical)", massesGeV: masses,
                                   lower: bands.map(\.lowerBound), upper: bands.map(\.upperBound))]
+        })
+
+    /// The e mu channel: model-independent limits on efficiency x cross section; its signal
+    /// MC is the LFV proxy and only guides the selection.
+    static let zprimeElectronMuon = PipelineSearch(
+        search: ZPrimeElectronMuon(), defaultConfiguration: "Searches/ZPrimeInvisible/config/emu_default.yaml",
+        massParameter: ZPrimeElectronMuon.massParameter, massLabel: "M_{rec}",
+        couplingLabel: "{/Symbol e} x {/Symbol s} [fb]",
+        hepdataReactions: ["E+ E- --> E+ MU- Z'", "E+ E- --> E- MU+ Z'", "Z' --> INVISIBLE"],
+        signalSamples: { hypotheses, _ in
+            let producer = ZPrimeElectronMuonSignalSamples(conditions: try mcConditions(), eventsPerMass: signalEventsPerMass)
+            return try hypotheses.map { producer.sample(mass: try $0.parameter(ZPrimeElectronMuon.massParameter)) }
         })
 }

@@ -38,7 +38,10 @@ public enum LimitsStage {
             let (rs, rb) = try systematics.limitInputs(at: r.hypothesis.parameters)
             // MC statistics of the background estimate join r_b in quadrature.
             let mcStat = r.expectedBackground > 0 ? r.backgroundUncertainty / r.expectedBackground : 0
-            inputs.append(CountingInput(hypothesis: r.hypothesis, signalEfficiency: r.signalEfficiency,
+            // A model-independent search quotes efficiency x cross section: the yield limit
+            // over the luminosity alone. The MC efficiency only chose the cuts.
+            let efficiency = ps.search.limitQuantity == .efficiencyTimesCrossSection ? 1 : r.signalEfficiency
+            inputs.append(CountingInput(hypothesis: r.hypothesis, signalEfficiency: efficiency,
                                         luminosityInvFb: configuration.luminosityInvFb,
                                         expectedBackground: r.expectedBackground, relativeSignalUncertainty: rs,
                                         relativeBackgroundUncertainty: (rb * rb + mcStat * mcStat).squareRoot()))

@@ -22,9 +22,13 @@ public struct PipelineSearch: Sendable {
     /// Second scanned parameter of a two-dimensional scan (e.g. M_h'), nil for 1D.
     public let secondaryParameter: String?
     public let secondaryLabel: String?
+    /// The reaction lines of its HEPData tables (HEPData's `reactions` keyword), e.g.
+    /// ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"].
+    public let hepdataReactions: [String]
 
     public init(search: any Search, defaultConfiguration: String, massParameter: String, massLabel: String,
                 couplingLabel: String, secondaryParameter: String? = nil, secondaryLabel: String? = nil,
+                hepdataReactions: [String],
                 signalSamples: @escaping @Sendable ([MassHypothesis], SearchConfiguration) throws -> [any EventSource],
                 limitBands: @escaping @Sendable ([Double]) -> [LimitPlotBand] = { _ in [] },
                 references: @escaping @Sendable () -> [ReferenceCurve] = { [] }) {
@@ -35,6 +39,7 @@ public struct PipelineSearch: Sendable {
         self.couplingLabel = couplingLabel
         self.secondaryParameter = secondaryParameter
         self.secondaryLabel = secondaryLabel
+        self.hepdataReactions = hepdataReactions
         self.signalSamples = signalSamples
         self.limitBands = limitBands
         self.references = references

@@ -109,19 +109,27 @@ public enum ReportStage {
         let fm = FileManager.default
         let masses = limits.rows.map { (try? $0.point.hypothesis.parameter(ps.massParameter)) ?? .nan }
         var limitRows: [[TableCell]] = []
+        // The efficiency column is the signal MC's: for a model-independent search (limits on
+        // eps x sigma) that is the proxy's, which chose the cuts but is not in the limit.
+        let mcEfficiency = Dictionary(optimisation.results.map { ($0.hypothesis.index, $0.signalEfficiency) }, uniquingKeysWith: { a, _ in a })
+        let modelIndependent = ps.search.limitQuantity == .efficiencyTimesCrossSection
         for (m, r) in zip(masses, limits.rows) {
             let e = r.point.expectedCoupling
-            limitRows.append([.value(m), .value(r.input.signalEfficiency), .value(r.input.expectedBackground),
+            let eff = mcEfficiency[r.point.hypothesis.index] ?? r.input.signalEfficiency
+            limitRows.append([.value(m), .value(eff), .value(r.input.expectedBackground),
                               .value(r.point.expectedCrossSectionFb.median), .value(e.minus2), .value(e.minus1),
                               .value(e.median), .value(e.plus1), .value(e.plus2),
                               r.point.observedCoupling.map { .value($0) } ?? .text("blinded")])
         }
         let limitTable = try ResultTable(
             title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel)",
-            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "efficiency", "expected background",
-                      ColumnHeader("expected sigma x BF", unit: "fb"), "-2 sigma", "-1 sigma", "expected",
+            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), modelIndependent ? "signal-proxy efficiency (not in the limit)" : "efficiency",
+                      "expected background",
+                      ColumnHeader(modelIndependent ? "expected eff x sigma" : "expected sigma x BF", unit: "fb"), "-2 sigma", "-1 sigma", "expected",
                       "+1 sigma", "+2 sigma", "observed"],
-            rows: limitRows, caption: limits.method)
+            rows: limitRows, caption: modelIndependent
+                ? limits.method + "; model-independent: limits on efficiency x cross section, the yield limit divided by the luminosity"
+                : limits.method)
         let limitFiles = try TableWriter.write(limitTable, to: directory, baseName: "limits_table")
         try? fm.removeItem(at: directory.appendingPathComponent("limits.csv"))
         try fm.copyItem(at: limitFiles[0], to: directory.appendingPathComponent("limits.csv"))
@@ -175,12 +183,12 @@ public enum ReportStage {
         try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
         let table = HEPDataTable(limitCurve: curve, name: "Upper limits on \(ps.couplingLabel)",
                                  description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel), \(limits.method).",
-                                 reactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"])
+                                 reactions: ps.hepdataReactions)
         var hepTables = [table]
         if let templateCurve {
             hepTables.append(HEPDataTable(limitCurve: templateCurve, name: "Upper limits on \(ps.couplingLabel), template fit",
                                           description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel) from a binned template fit with asymptotic CLs.",
-                                          reactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"]))
+                                          reactions: ps.hepdataReactions))
         }
         try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: hepTables), to: hepdir)
         try PyhfExport.write(limits, model: ps.search.signalModel, to: directory)

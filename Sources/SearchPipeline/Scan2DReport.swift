@@ -74,14 +74,14 @@ enum Scan2DReport {
             images.append(("limit_map_expected.png", "expected limit map"))
             hepTables.append(HEPDataTable(limitMap: m, name: "Expected upper limits on \(ps.couplingLabel)",
                                           description: "Median expected \(cl) upper limit on \(ps.couplingLabel) in (\(ps.massLabel), \(ps.secondaryLabel ?? second)); each \(mapCell) GeV cell shows the window nearest to its centre (in units of the window size). \(limits.method).",
-                                          reactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]))
+                                          reactions: ps.hepdataReactions))
         }
         if limits.unblinded, let m = try map({ limits.rows[$0].point.observedCoupling }, quantity: ps.couplingLabel) {
             plot(MapPlot(map: m, title: "\(ps.search.id): observed \(cl) limit on \(ps.couplingLabel)"), "limit_map_observed")
             images.append(("limit_map_observed.png", "observed limit map"))
             hepTables.append(HEPDataTable(limitMap: m, name: "Observed upper limits on \(ps.couplingLabel)",
                                           description: "Observed \(cl) upper limit on \(ps.couplingLabel). \(limits.method).",
-                                          reactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]))
+                                          reactions: ps.hepdataReactions))
         }
         if let m = try map({ optimisation.results[$0].punzi.windowScale }, quantity: "window scale") {
             plot(MapPlot(map: m, title: "Punzi-chosen window scale (fraction of the largest ellipse)",
@@ -118,7 +118,7 @@ enum Scan2DReport {
             images.append(("\(name).png", String(format: "slice at M_h' = %.1f GeV", h)))
             hepTables.append(HEPDataTable(limitCurve: curve, name: String(format: "Upper limits on \(ps.couplingLabel) at \(second) = %.1f GeV", h),
                                           description: String(format: "\(cl) upper limits on \(ps.couplingLabel) versus \(ps.massLabel) for the windows nearest to \(second) = %.1f GeV. \(limits.method).", h),
-                                          reactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]))
+                                          reactions: ps.hepdataReactions))
         }
         let hepdir = directory.appendingPathComponent("hepdata")
         try FileManager.default.createDirectory(at: hepdir, withIntermediateDirectories: true)
