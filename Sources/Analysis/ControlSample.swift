@@ -43,6 +43,18 @@ public struct ControlSample: Sendable, Hashable, Codable {
         }
     }
 
+    /// Data-versus-simulation comparison of an observable's core width (`CoreResolution`),
+    /// e.g. M2_rec in radiative mu mu events with the photon seen, whose true value is 0 for
+    /// every event: its width is the recoil-mass resolution, measured in data.
+    public struct ResolutionCheck: Sendable, Hashable, Codable {
+        public var observable: String
+        /// |sigma_data / sigma_MC - 1| must be below this, when set.
+        public var maxDeviation: Double?
+        public init(observable: String, maxDeviation: Double? = nil) {
+            self.observable = observable; self.maxDeviation = maxDeviation
+        }
+    }
+
     public var name: String
     public var description: String
     public var reverse: [String]
@@ -51,6 +63,7 @@ public struct ControlSample: Sendable, Hashable, Codable {
     /// If not empty, events must lie in one of these regions.
     public var sidebands: [SignalRegion]
     public var binning: Binning?
+    public var resolution: ResolutionCheck?
     public var criteria: Criteria
 
     public init(name: String, description: String = "", reverse: [String] = [], remove: [String] = [],
@@ -91,6 +104,7 @@ public struct ControlSample: Sendable, Hashable, Codable {
     public var observables: Set<String> {
         var s = sidebands.reduce(into: Set<String>()) { $0.formUnion($1.observables) }
         if let b = binning { s.insert(b.observable) }
+        if let r = resolution { s.insert(r.observable) }
         return s
     }
 
@@ -109,7 +123,7 @@ public struct ControlSample: Sendable, Hashable, Codable {
 
     /// One control sample from its YAML mapping.
     public static func parse(_ n: ConfigurationNode) throws -> ControlSample {
-        try n.checkKeys(["name", "description", "reverse", "remove", "modify", "sidebands", "binning", "criteria"])
+        try n.checkKeys(["name", "description", "reverse", "remove", "modify", "sidebands", "binning", "resolution", "criteria"])
         var cs = ControlSample(name: try n.required("name").string())
         cs.description = try n.optional("description")?.string() ?? ""
         cs.reverse = try n.optional("reverse")?.strings() ?? []
@@ -131,6 +145,12 @@ public struct ControlSample: Sendable, Hashable, Codable {
             let bins = try b.required("bins").int()
             guard hi > lo, bins > 0 else { throw b.error("binning needs high > low and bins > 0") }
             cs.binning = Binning(observable: try b.required("observable").string(), low: lo, high: hi, bins: bins)
+        }
+        if let r = try n.optional("resolution") {
+            try r.checkKeys(["observable", "max_deviation"])
+            let x = try r.optional("max_deviation")?.double()
+            if let x, !(x > 0) { throw r.error("max_deviation must be positive, got \(x)") }
+            cs.resolution = ResolutionCheck(observable: try r.required("observable").string(), maxDeviation: x)
         }
         if let c = try n.optional("criteria") {
             try c.checkKeys(["max_ratio_deviation", "min_chi2_p_value"])

@@ -27,10 +27,39 @@ public struct ControlSampleResult: Sendable, Hashable, Codable {
     public let ratio: Double
     public let ratioUncertainty: Double
     public let shape: Shape?
+    /// Core widths in data and MC (`ControlSample.ResolutionCheck`), when requested.
+    public let resolution: ResolutionComparison?
     public let criteria: ControlSample.Criteria
     /// Why the sample fails its criteria; empty when it passes.
     public let failures: [String]
     public var passed: Bool { failures.isEmpty }
+}
+
+/// Core width (half the central 68% interval, `CoreResolution.sigma`) of one observable in
+/// data and simulation, each with its Gaussian-sample standard error 0.96 sigma / sqrt(N_eff),
+/// and their ratio: the factor by which data resolution differs from the simulation's.
+public struct ResolutionComparison: Sendable, Hashable, Codable {
+    public let observable: String
+    public let data: Double, dataUncertainty: Double
+    public let mc: Double, mcUncertainty: Double
+    public let ratio: Double, ratioUncertainty: Double
+
+    /// nil when either side has fewer than 20 events.
+    public init?(observable: String, dataValues: [Double], dataWeights: [Double], mcValues: [Double], mcWeights: [Double]) {
+        guard let d = CoreResolution.sigma(values: dataValues, weights: dataWeights, truth: 0),
+              let m = CoreResolution.sigma(values: mcValues, weights: mcWeights, truth: 0), m > 0 else { return nil }
+        func nEff(_ w: [Double], _ x: [Double]) -> Double {
+            var s = 0.0, s2 = 0.0
+            for (v, wi) in zip(x, w) where v.isFinite && wi > 0 { s += wi; s2 += wi * wi }
+            return s2 > 0 ? s * s / s2 : 0
+        }
+        let rd = CoreResolution.relativeStandardError(effectiveEntries: nEff(dataWeights, dataValues))
+        let rm = CoreResolution.relativeStandardError(effectiveEntries: nEff(mcWeights, mcValues))
+        self.observable = observable
+        data = d; dataUncertainty = d * rd
+        mc = m; mcUncertainty = m * rm
+        ratio = d / m; ratioUncertainty = d / m * (rd * rd + rm * rm).squareRoot()
+    }
 }
 
 /// Runs control samples: the same selection on MC (all processes) and on visible data.
@@ -123,7 +152,26 @@ public struct ControlSampleValidator: Sendable {
                           chi2: chi2, ndf: ndf, pValue: ChiSquare.pValue(chi2: chi2, ndf: ndf))
         }
 
+        var resolution: ResolutionComparison? = nil
+        if let r = cs.resolution {
+            let mx = try mc.column(r.observable), dx = try data.column(r.observable)
+            let mi = mc.count > 0 ? (0..<mc.count).filter { mMask[$0] } : []
+            let di = data.count > 0 ? (0..<data.count).filter { dMask[$0] } : []
+            resolution = ResolutionComparison(observable: r.observable,
+                                              dataValues: di.map { dx[$0] }, dataWeights: di.map { data.weight[$0] },
+                                              mcValues: mi.map { mx[$0] }, mcWeights: mi.map { mc.weight[$0] })
+        }
+
         var failures: [String] = []
+        if let r = cs.resolution, let x = r.maxDeviation {
+            if let c = resolution {
+                if !(abs(c.ratio - 1) < x) {
+                    failures.append("\(cs.name): core width of \(r.observable) in data / MC = \(c.ratio) deviates from 1 by more than \(x)")
+                }
+            } else {
+                failures.append("\(cs.name): fewer than 20 events in data or MC to compare the width of \(r.observable)")
+            }
+        }
         if M <= 0 { failures.append("\(cs.name): no MC events selected; the control sample cannot be validated") }
         if let x = cs.criteria.maxRatioDeviation, M > 0, !(abs(ratio - 1) < x) {
             failures.append("\(cs.name): data/MC = \(ratio) deviates from 1 by more than \(x)")
@@ -136,6 +184,7 @@ public struct ControlSampleValidator: Sendable {
             }
         }
         return ControlSampleResult(name: cs.name, dataYield: D, mcYield: M, mcUncertainty: sM, ratio: ratio,
-                                   ratioUncertainty: sR, shape: shape, criteria: cs.criteria, failures: failures)
+                                   ratioUncertainty: sR, shape: shape, resolution: resolution, criteria: cs.criteria,
+                                   failures: failures)
     }
 }
