@@ -81,15 +81,26 @@ public final class BlindedData {
     /// Visible data events passing `selection`'s preselection, and the visible cut flow of
     /// the whole selection (process `data`).
     public func candidates(selection: Selection) throws -> (candidates: CandidateTable, cutFlow: CutFlow) {
-        try Self.read(search: search, sources: sources, batchSize: batchSize, selection: selection, hide: policy)
+        try Self.read(search: search, sources: sources, batchSize: batchSize, selections: [selection], hide: policy)[0]
+    }
+
+    /// The same for several selections in one pass over the files (control samples).
+    public func candidates(selections: [Selection]) throws -> [(candidates: CandidateTable, cutFlow: CutFlow)] {
+        try Self.read(search: search, sources: sources, batchSize: batchSize, selections: selections, hide: policy)
     }
 
     /// Shared reader of `BlindedData` and `UnblindedData`; `hide` nil reads everything.
     static func read(search: any Search, sources: [any EventSource], batchSize: Int, selection: Selection,
                      hide: BlindingPolicy?) throws -> (candidates: CandidateTable, cutFlow: CutFlow) {
-        var table = CandidateTable(observables: search.observableNames)
-        var flow = CutFlow(cuts: selection.allCuts.map(\.name))
-        for s in sources {
+        try read(search: search, sources: sources, batchSize: batchSize, selections: [selection], hide: hide)[0]
+    }
+
+    static func read(search: any Search, sources: [any EventSource], batchSize: Int, selections: [Selection],
+                     hide: BlindingPolicy?) throws -> [(candidates: CandidateTable, cutFlow: CutFlow)] {
+        // Files in parallel, merged in file order (see `MonteCarloSelection`).
+        let partials = try ConcurrentMap.map(each: sources) { s -> (tables: [CandidateTable], flows: [CutFlow]) in
+            var tables = selections.map { _ in CandidateTable(observables: search.observableNames) }
+            var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
             try s.forEachBatch(size: batchSize) { batch in
                 var cols = try search.checkedObservables(of: batch)
                 var ids = batch.events.eventID
@@ -102,14 +113,25 @@ public final class BlindedData {
                     n = keep.count
                 }
                 let weights = [Double](repeating: 1, count: n)   // data are unweighted
-                let masks = try CutFlow.cumulativeMasks(selection.allCuts, columns: cols, count: n, search: search.id)
-                flow.add(process: "data", weights: weights, cumulative: masks)
-                let pre = selection.preselection.isEmpty ? [Bool](repeating: true, count: n)
-                                                          : masks[selection.preselection.count - 1]
-                table.append(MonteCarloSelection.rows(pre, columns: cols, eventID: ids, weights: weights, process: "data"))
+                for (k, selection) in selections.enumerated() {
+                    let masks = try CutFlow.cumulativeMasks(selection.allCuts, columns: cols, count: n, search: search.id)
+                    flows[k].add(process: "data", weights: weights, cumulative: masks)
+                    let pre = selection.preselection.isEmpty ? [Bool](repeating: true, count: n)
+                                                              : masks[selection.preselection.count - 1]
+                    tables[k].append(MonteCarloSelection.rows(pre, columns: cols, eventID: ids, weights: weights, process: "data"))
+                }
+            }
+            return (tables, flows)
+        }
+        var tables = selections.map { _ in CandidateTable(observables: search.observableNames) }
+        var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
+        for part in partials {
+            for k in selections.indices {
+                tables[k].append(part.tables[k])
+                flows[k] = flows[k].merging(part.flows[k])
             }
         }
-        return (table, flow)
+        return selections.indices.map { (tables[$0], flows[$0]) }
     }
 
     /// The same data without the blinding mask, for a search that has been authorised.

@@ -78,10 +78,12 @@ public struct ControlSampleValidator: Sendable {
     public func validate(_ samples: [ControlSample], mc: [any EventSource], data: BlindedData,
                          targetLuminosityInvFb: Double) throws -> ValidationOutcome {
         var results: [ControlSampleResult] = []
-        for cs in samples {
-            let sel = try cs.selection(from: baseSelection, search: search.id)
-            let m = try MonteCarloSelection(search: search, selection: sel, targetLuminosityInvFb: targetLuminosityInvFb).run(mc)
-            let d = try data.candidates(selection: sel)
+        // One pass over simulation and one over data for all control samples.
+        let selections = try samples.map { try $0.selection(from: baseSelection, search: search.id) }
+        let mcOut = try MonteCarloSelection(search: search, targetLuminosityInvFb: targetLuminosityInvFb).run(mc, selections: selections)
+        let dataOut = try data.candidates(selections: selections)
+        for (k, cs) in samples.enumerated() {
+            let sel = selections[k], m = mcOut[k], d = dataOut[k]
             // Compare like with like: simulation loses the events blinding hides in data. A
             // control sample that reaches into the blinded region (e.g. a reversed cut Punzi
             // may also loosen) would otherwise show a data deficit that is only blinding.

@@ -35,6 +35,12 @@ public struct MonteCarloSelection: Sendable {
     }
 
     public func run(_ sources: [any EventSource]) throws -> Output {
+        try run(sources, selections: [selection])[0]
+    }
+
+    /// Several selections in one pass over the files (the control samples of a validation):
+    /// reading and the observables, the expensive part, happen once per batch.
+    public func run(_ sources: [any EventSource], selections: [Selection]) throws -> [Output] {
         var lumiPerProcess: [String: Double] = [:]
         for s in sources {
             guard s.metadata.conditions == "mc" else {
@@ -45,26 +51,42 @@ public struct MonteCarloSelection: Sendable {
             }
             lumiPerProcess[s.metadata.process, default: 0] += s.metadata.luminosityInvFb
         }
-        var table = CandidateTable(observables: search.observableNames)
-        var flow = CutFlow(cuts: selection.allCuts.map(\.name))
-        var produced: [String: Double] = [:]
-        var generated: [String: Int64] = [:]
-        for s in sources {
+        // Sources in parallel (each its own partial tables and cut flows), merged in source
+        // order so that the result does not depend on scheduling.
+        let luminosities = lumiPerProcess
+        let partials = try ConcurrentMap.map(each: sources) { s -> (tables: [CandidateTable], flows: [CutFlow]) in
+            var tables = selections.map { _ in CandidateTable(observables: search.observableNames) }
+            var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
             let process = s.metadata.process
-            let scale = targetLuminosityInvFb / lumiPerProcess[process]!
-            produced[process, default: 0] = s.metadata.crossSectionFb * targetLuminosityInvFb
-            generated[process, default: 0] += s.metadata.generatedEvents
+            let scale = targetLuminosityInvFb / luminosities[process]!
             try s.forEachBatch(size: batchSize) { batch in
                 let cols = try search.checkedObservables(of: batch)
                 let weights = batch.events.weight.map { $0 * scale }
-                let masks = try CutFlow.cumulativeMasks(selection.allCuts, columns: cols, count: batch.count, search: search.id)
-                flow.add(process: process, weights: weights, cumulative: masks)
-                let pre = selection.preselection.isEmpty ? [Bool](repeating: true, count: batch.count)
-                                                          : masks[selection.preselection.count - 1]
-                table.append(Self.rows(pre, columns: cols, eventID: batch.events.eventID, weights: weights, process: process))
+                for (k, selection) in selections.enumerated() {
+                    let masks = try CutFlow.cumulativeMasks(selection.allCuts, columns: cols, count: batch.count, search: search.id)
+                    flows[k].add(process: process, weights: weights, cumulative: masks)
+                    let pre = selection.preselection.isEmpty ? [Bool](repeating: true, count: batch.count)
+                                                              : masks[selection.preselection.count - 1]
+                    tables[k].append(Self.rows(pre, columns: cols, eventID: batch.events.eventID, weights: weights, process: process))
+                }
+            }
+            return (tables, flows)
+        }
+        var tables = selections.map { _ in CandidateTable(observables: search.observableNames) }
+        var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
+        var produced: [String: Double] = [:]
+        var generated: [String: Int64] = [:]
+        for (s, part) in zip(sources, partials) {
+            produced[s.metadata.process, default: 0] = s.metadata.crossSectionFb * targetLuminosityInvFb
+            generated[s.metadata.process, default: 0] += s.metadata.generatedEvents
+            for k in selections.indices {
+                tables[k].append(part.tables[k])
+                flows[k] = flows[k].merging(part.flows[k])
             }
         }
-        return Output(candidates: table, cutFlow: flow, producedYield: produced, generatedEvents: generated)
+        return selections.indices.map {
+            Output(candidates: tables[$0], cutFlow: flows[$0], producedYield: produced, generatedEvents: generated)
+        }
     }
 
     /// The preselected rows of one batch as a table.

@@ -130,7 +130,8 @@ public struct PunziOptimiser: Sendable {
                 throw AnalysisError.emptySignalSample(process: h.label, detail: "produced signal yield is \(s.producedYield)")
             }
             let rows = lookup?.candidateRows(of: h.signalRegion, total: background.count)
-            let p = try prepare(h, signal: s, background: rows.map { background.rows(at: $0) } ?? background)
+            let needed = Set(selection.cuts.map(\.observable)).union(h.signalRegion.observables)
+            let p = try prepare(h, signal: s, background: rows.map { background.rows(at: $0, columns: needed) } ?? background)
             let (best, full) = scan(p)
             let t = Dictionary(uniqueKeysWithValues: zip(p.tunable.map(\.name), best))
             points.append(Point(hypothesis: h, thresholds: t, optimalThresholds: t,

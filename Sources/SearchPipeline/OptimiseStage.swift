@@ -49,21 +49,26 @@ public enum OptimiseStage {
         }
         lap("Punzi optimisation over \(hypotheses.count) hypotheses")
         let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
-        var results: [OptimisationOutput.HypothesisResult] = []
-        var windowMembers: [[Int]] = []
-        for (h, point) in zip(hypotheses, points) {
-            let tuned = try configuration.selection.withThresholds(point.cutThresholds, search: search.id)
+        // Each window on its own core: the tuned cuts and the tuned region on the signal MC and
+        // on the background rows the lookup says the region can contain (only the columns
+        // the cuts and the region read are copied).
+        let selection = configuration.selection
+        let fixedInputs = inputs
+        let perWindow = try ConcurrentMap.map(hypotheses.count) { k -> (OptimisationOutput.HypothesisResult, [Int]) in
+            let h = hypotheses[k], point = points[k]
+            let tuned = try selection.withThresholds(point.cutThresholds, search: search.id)
             let tunedH = point.tunedHypothesis
             func final(_ t: CandidateTable) throws -> [Bool] {
                 let pass = try Selection.mask(tuned.cuts, on: t), inside = try tunedH.signalRegion.mask(t)
                 return zip(pass, inside).map { $0 && $1 }
             }
-            let input = inputs[h.index]!
+            let input = fixedInputs[h.index]!
             let sy = input.candidates.weightedYield(try final(input.candidates))
             let rows = lookup?.candidateRows(of: tunedH.signalRegion, total: bkg.count) ?? Array(0..<bkg.count)
-            let sub = bkg.rows(at: rows)
+            let needed = Set(tuned.cuts.map(\.observable)).union(tunedH.signalRegion.observables)
+            let sub = bkg.rows(at: rows, columns: needed)
             let bmask = try final(sub)
-            windowMembers.append(rows.indices.filter { bmask[$0] }.map { rows[$0] })
+            let members = rows.indices.filter { bmask[$0] }.map { rows[$0] }
             let by = sub.weightedYield(bmask)
             var byProcess: [String: Double] = [:]
             for i in sub.weight.indices where bmask[i] { byProcess[sub.process(ofRow: i), default: 0] += sub.weight[i] }
@@ -82,12 +87,15 @@ public enum OptimiseStage {
                                                 signalEfficiencyUncertainty: s.sumW2.map { $0.squareRoot() / input.producedYield },
                                                 background: b.sum, backgroundUncertainty: b.sumW2.map { $0.squareRoot() })
             }
-            results.append(.init(hypothesis: tunedH, punzi: point, signalEfficiency: sy.sum / input.producedYield,
-                                 signalEfficiencyUncertainty: sy.sumW2.squareRoot() / input.producedYield,
-                                 expectedBackground: by.sum, backgroundUncertainty: by.sumW2.squareRoot(),
-                                 backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow,
-                                 templates: templates))
+            let result = OptimisationOutput.HypothesisResult(
+                hypothesis: tunedH, punzi: point, signalEfficiency: sy.sum / input.producedYield,
+                signalEfficiencyUncertainty: sy.sumW2.squareRoot() / input.producedYield,
+                expectedBackground: by.sum, backgroundUncertainty: by.sumW2.squareRoot(),
+                backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow, templates: templates)
+            return (result, members)
         }
+        let results = perWindow.map(\.0)
+        let windowMembers = perWindow.map(\.1)
         lap("signal-region yields\(search.templateBinning(for: hypotheses[0]) == nil ? "" : " and templates")")
         var lee: LookElsewhereCalibration? = nil
         if hypotheses.count > 1 {
