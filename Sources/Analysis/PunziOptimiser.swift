@@ -108,7 +108,7 @@ public struct PunziOptimiser: Sendable {
     /// Optimises every hypothesis, then regularises thin ones using the search's neighbours.
     public func optimise(search: any Search, hypotheses: [MassHypothesis], background: CandidateTable,
                          lookup: CandidateLookup? = nil,
-                         signal: (MassHypothesis) throws -> SignalInput) throws -> [Point] {
+                         signal: @Sendable (MassHypothesis) throws -> SignalInput) throws -> [Point] {
         try optimise(hypotheses: hypotheses, background: background, lookup: lookup, signal: signal) { h, all, k in
             search.neighbours(of: h, in: all, halfWidth: k)
         }
@@ -117,14 +117,14 @@ public struct PunziOptimiser: Sendable {
     /// `lookup` (an index of `background` by one region observable) only saves time: rows
     /// outside the region's bounds are skipped before the exact test.
     public func optimise(hypotheses: [MassHypothesis], background: CandidateTable, lookup: CandidateLookup? = nil,
-                         signal: (MassHypothesis) throws -> SignalInput,
+                         signal: @Sendable (MassHypothesis) throws -> SignalInput,
                          neighbours: (MassHypothesis, [MassHypothesis], Int) -> [MassHypothesis]) throws -> [Point] {
         guard Set(hypotheses.map(\.index)).count == hypotheses.count else {
             throw AnalysisError.invalidArgument("mass hypotheses must have distinct indices")
         }
-        var prepared: [Prepared] = []
-        var points: [Point] = []
-        for h in hypotheses {
+        // Hypotheses are independent until the regularisation: each on its own core.
+        let perHypothesis = try ConcurrentMap.map(hypotheses.count) { i -> (point: Point, prepared: Prepared) in
+            let h = hypotheses[i]
             let s = try signal(h)
             guard s.producedYield > 0 else {
                 throw AnalysisError.emptySignalSample(process: h.label, detail: "produced signal yield is \(s.producedYield)")
@@ -134,11 +134,12 @@ public struct PunziOptimiser: Sendable {
             let p = try prepare(h, signal: s, background: rows.map { background.rows(at: $0, columns: needed) } ?? background)
             let (best, full) = scan(p)
             let t = Dictionary(uniqueKeysWithValues: zip(p.tunable.map(\.name), best))
-            points.append(Point(hypothesis: h, thresholds: t, optimalThresholds: t,
-                                train: evaluate(p, best, half: 0), test: evaluate(p, best, half: 1),
-                                thinBackground: false, regularised: false, usedFullGrid: full))
-            prepared.append(p)
+            return (Point(hypothesis: h, thresholds: t, optimalThresholds: t,
+                          train: evaluate(p, best, half: 0), test: evaluate(p, best, half: 1),
+                          thinBackground: false, regularised: false, usedFullGrid: full), p)
         }
+        let points = perHypothesis.map(\.point)
+        let prepared = perHypothesis.map(\.prepared)
         // Regularise thin points from their well-populated neighbours.
         let thin = Set(points.indices.filter { points[$0].train.backgroundEntries < settings.minimumBackgroundEntries })
         let indexOf = Dictionary(uniqueKeysWithValues: hypotheses.enumerated().map { ($1.index, $0) })

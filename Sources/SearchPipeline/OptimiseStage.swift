@@ -40,12 +40,13 @@ public enum OptimiseStage {
         }
         let lookup = try lookupObservable.map { try CandidateLookup(bkg, observable: $0) }
 
-        var inputs: [Int: PunziOptimiser.SignalInput] = [:]
+        // Signal per hypothesis first (interpolated between generated points where the search
+        // does so), on all cores; Punzi and the yields below read it.
+        let inputList = try ConcurrentMap.map(hypotheses.count) { try search.signalInput(for: hypotheses[$0], from: signalSet) }
+        let inputs = Dictionary(uniqueKeysWithValues: zip(hypotheses.map(\.index), inputList))
         let optimiser = PunziOptimiser(selection: configuration.selection, settings: configuration.punzi)
         let points = try optimiser.optimise(search: search, hypotheses: hypotheses, background: bkg, lookup: lookup) { h in
-            let input = try search.signalInput(for: h, from: signalSet)
-            inputs[h.index] = input
-            return input
+            inputs[h.index]!
         }
         lap("Punzi optimisation over \(hypotheses.count) hypotheses")
         let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
@@ -53,7 +54,6 @@ public enum OptimiseStage {
         // on the background rows the lookup says the region can contain (only the columns
         // the cuts and the region read are copied).
         let selection = configuration.selection
-        let fixedInputs = inputs
         let perWindow = try ConcurrentMap.map(hypotheses.count) { k -> (OptimisationOutput.HypothesisResult, [Int]) in
             let h = hypotheses[k], point = points[k]
             let tuned = try selection.withThresholds(point.cutThresholds, search: search.id)
@@ -62,7 +62,7 @@ public enum OptimiseStage {
                 let pass = try Selection.mask(tuned.cuts, on: t), inside = try tunedH.signalRegion.mask(t)
                 return zip(pass, inside).map { $0 && $1 }
             }
-            let input = fixedInputs[h.index]!
+            let input = inputs[h.index]!
             let sy = input.candidates.weightedYield(try final(input.candidates))
             let rows = lookup?.candidateRows(of: tunedH.signalRegion, total: bkg.count) ?? Array(0..<bkg.count)
             let needed = Set(tuned.cuts.map(\.observable)).union(tunedH.signalRegion.observables)

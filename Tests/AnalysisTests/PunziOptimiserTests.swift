@@ -78,8 +78,9 @@ final class PunziOptimiserTests: XCTestCase {
         // optimum to the loosest cut (nothing more to lose above q = 0.06).
         bkg.append(Toy.table(m: [3, 3, 3], q: [0.02, 0.04, 0.06], ids: [0, 2, 4], weight: [5, 5, 5], process: "bkg"))
         let h = try search.hypotheses(on: MassGrid(axes: ["m_x": masses]))
+        let signals = sigs
         let points = try PunziOptimiser(selection: search.selection, settings: .init(a: a, minimumBackgroundEntries: 10, regularisationHalfWidth: 2))
-            .optimise(search: search, hypotheses: h, background: bkg) { sigs[$0.parameters["m_x"]!]!.asInput }
+            .optimise(search: search, hypotheses: h, background: bkg) { signals[$0.parameters["m_x"]!]!.asInput }
         let thin = points[2]
         // Alone it goes to the loose end (0.99 and 1.0 keep the same training events: the
         // largest signal q of the quantile sample is 0.996, and ties keep the first).
@@ -104,9 +105,10 @@ final class PunziOptimiserTests: XCTestCase {
         sig = Toy.table(m: try sig.column("m"), q: try sig.column("q"), n: nCol, weight: sig.weight, process: "sig")
         bkg = Toy.table(m: try bkg.column("m"), q: try bkg.column("q"), n: Array(nCol.reversed()), weight: bkg.weight, process: "bkg")
         let h = try ToySearch().hypotheses(on: MassGrid(axes: ["m_x": [5]]))
+        let signal = sig
         func run(_ maxGrid: Int) throws -> PunziOptimiser.Point {
             try PunziOptimiser(selection: sel, settings: .init(a: a, maxFullGridPoints: maxGrid))
-                .optimise(search: ToySearch(), hypotheses: h, background: bkg) { _ in .init(candidates: sig, producedYield: 1) }[0]
+                .optimise(search: ToySearch(), hypotheses: h, background: bkg) { _ in .init(candidates: signal, producedYield: 1) }[0]
         }
         let full = try run(100_000), coord = try run(10)
         XCTAssertTrue(full.usedFullGrid); XCTAssertFalse(coord.usedFullGrid)
