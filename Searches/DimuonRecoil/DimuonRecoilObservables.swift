@@ -29,26 +29,35 @@ public enum DimuonRecoilObservables {
     /// Computes every observable for every event of `batch` (one value per event).
     public static func compute(_ batch: EventBatch, beams: BelleIIBeams = .y4S) -> [String: [Double]] {
         let n = batch.count
-        var out = Dictionary(uniqueKeysWithValues: names.map { ($0, [Double](repeating: .nan, count: n)) })
+        let nan = [Double](repeating: .nan, count: n)
+        var nTracks = nan, charge = nan, trigger = nan, muonID = nan, electronID = nan
+        var thetaMin = nan, thetaMax = nan, nPi0 = nan, extra = nan
+        var pair = PairRecoilKinematics.Columns(count: n)
         let toDeg = 180 / Double.pi
         for i in 0..<n {
             let rows = batch.tracks.offsets.rows(ofEvent: i)
-            out["n_tracks"]![i] = Double(rows.count)
-            out["trigger_two_track"]![i] = TriggerLine(rawValue: batch.events.triggerBits[i]).contains(.twoTrack) ? 1 : 0
-            out["n_pi0"]![i] = Double(batch.events.nPi0[i])
-            out["extra_energy"]![i] = batch.events.extraEnergy[i]
+            nTracks[i] = Double(rows.count)
+            trigger[i] = TriggerLine(rawValue: batch.events.triggerBits[i]).contains(.twoTrack) ? 1 : 0
+            nPi0[i] = Double(batch.events.nPi0[i])
+            extra[i] = batch.events.extraEnergy[i]
             guard rows.count == 2 else { continue }
             let a = rows.lowerBound, b = a + 1
-            out["charge_product"]![i] = Double(batch.tracks.charge[a]) * Double(batch.tracks.charge[b])
-            out["muon_id_min"]![i] = Double(min(batch.tracks.muonID[a], batch.tracks.muonID[b]))
-            out["electron_id_min"]![i] = Double(min(batch.tracks.electronID[a], batch.tracks.electronID[b]))
+            charge[i] = Double(batch.tracks.charge[a]) * Double(batch.tracks.charge[b])
+            muonID[i] = Double(min(batch.tracks.muonID[a], batch.tracks.muonID[b]))
+            electronID[i] = Double(min(batch.tracks.electronID[a], batch.tracks.electronID[b]))
             let p1Lab = batch.trackFourMomentum(row: a, mass: muonMassGeV)
             let p2Lab = batch.trackFourMomentum(row: b, mass: muonMassGeV)
             let t1 = p1Lab.theta * toDeg, t2 = p2Lab.theta * toDeg
-            out["muon_theta_min_deg"]![i] = min(t1, t2)
-            out["muon_theta_max_deg"]![i] = max(t1, t2)
-            kinematics.fill(&out, row: i, p1Lab: p1Lab, p2Lab: p2Lab, batch: batch, beams: beams)
+            thetaMin[i] = min(t1, t2)
+            thetaMax[i] = max(t1, t2)
+            kinematics.fill(&pair, row: i, p1Lab: p1Lab, p2Lab: p2Lab, batch: batch, beams: beams)
         }
+        var out: [String: [Double]] = [
+            "n_tracks": nTracks, "charge_product": charge, "trigger_two_track": trigger, "muon_id_min": muonID,
+            "electron_id_min": electronID, "muon_theta_min_deg": thetaMin, "muon_theta_max_deg": thetaMax,
+            "n_pi0": nPi0, "extra_energy": extra,
+        ]
+        kinematics.export(pair, into: &out)
         return out
     }
 }

@@ -28,23 +28,48 @@ public struct PairRecoilKinematics: Sendable, Hashable {
 
     public var names: [String] { [pairMassName, pairPtName] + Self.recoilNames }
 
-    /// Fills row `i` of `out` for the pair (`p1Lab`, `p2Lab`), lab four-momenta with their
+    /// The columns of a batch as plain arrays (NaN where an event has no pair): filled row by
+    /// row without a dictionary lookup per value, which cost more than the kinematics itself
+    /// when millions of events are read.
+    public struct Columns {
+        public var pairMass, pairPt, mRecoil, m2Recoil, recoilTheta, recoilAbsCos, ptRelMin, photonVeto: [Double]
+
+        public init(count n: Int) {
+            let empty = [Double](repeating: .nan, count: n)
+            pairMass = empty; pairPt = empty; mRecoil = empty; m2Recoil = empty
+            recoilTheta = empty; recoilAbsCos = empty; ptRelMin = empty; photonVeto = empty
+        }
+    }
+
+    /// The filled columns under their names, added to `out`.
+    public func export(_ c: Columns, into out: inout [String: [Double]]) {
+        out[pairMassName] = c.pairMass
+        out[pairPtName] = c.pairPt
+        out["m_recoil"] = c.mRecoil
+        out["m2_recoil"] = c.m2Recoil
+        out["recoil_theta_cms_deg"] = c.recoilTheta
+        out["recoil_abs_cos_theta_cms"] = c.recoilAbsCos
+        out["pt_rec_min"] = c.ptRelMin
+        out["photon_veto_angle_deg"] = c.photonVeto
+    }
+
+    /// Fills row `i` of `c` for the pair (`p1Lab`, `p2Lab`), lab four-momenta with their
     /// mass hypotheses; clusters of event `i` of `batch` feed the photon veto.
-    public func fill(_ out: inout [String: [Double]], row i: Int, p1Lab: FourVector, p2Lab: FourVector,
+    public func fill(_ c: inout Columns, row i: Int, p1Lab: FourVector, p2Lab: FourVector,
                      batch: EventBatch, beams: BelleIIBeams) {
         let toDeg = 180 / Double.pi
         let sqrtS = beams.sqrtS
         let p1 = beams.toCMS(p1Lab), p2 = beams.toCMS(p2Lab)
         let pair = p1 + p2
-        out[pairMassName]![i] = pair.mass
-        out[pairPtName]![i] = pair.pt
-        out["m_recoil"]![i] = RecoilMass.signed(visibleCMS: pair, sqrtS: sqrtS)
+        c.pairMass[i] = pair.mass
+        c.pairPt[i] = pair.pt
+        c.mRecoil[i] = RecoilMass.signed(visibleCMS: pair, sqrtS: sqrtS)
         // M2_rec itself: the 2023 Z' fit variable, linear in the lepton energies so its
         // resolution does not blow up at small recoil mass the way sqrt does.
-        out["m2_recoil"]![i] = RecoilMass.squared(visibleCMS: pair, sqrtS: sqrtS)
+        c.m2Recoil[i] = RecoilMass.squared(visibleCMS: pair, sqrtS: sqrtS)
         let recoil = RecoilMass.recoilCMS(visibleCMS: pair, sqrtS: sqrtS)
-        out["recoil_theta_cms_deg"]![i] = recoil.theta * toDeg
-        out["recoil_abs_cos_theta_cms"]![i] = abs(cos(recoil.theta))
+        c.recoilTheta[i] = recoil.theta * toDeg
+        c.recoilAbsCos[i] = abs(cos(recoil.theta))
         // Transverse momentum of each lepton with respect to the recoil direction (CMS): a
         // Z' radiated off a lepton leaves that lepton nearly collinear with the recoil.
         let axis = recoil.p.magnitude > 0 ? recoil.p.unit : ThreeVector(x: 0, y: 0, z: 1)
@@ -52,15 +77,15 @@ public struct PairRecoilKinematics: Sendable, Hashable {
             let along = p.p.dot(axis)
             return max(p.p.magnitudeSquared - along * along, 0).squareRoot()
         }
-        out["pt_rec_min"]![i] = min(ptRel(p1), ptRel(p2))
+        c.ptRelMin[i] = min(ptRel(p1), ptRel(p2))
         // Closest photon veto: smallest lab angle between a cluster not matched to a track
         // and the recoil direction boosted to the lab; 180 deg when there is none.
         let recoilLab = beams.toLab(recoil)
         var closest = 180.0
-        for c in batch.clusters.offsets.rows(ofEvent: i) where batch.clusters.trackMatched[c] == 0 {
-            let dir = ThreeVector(magnitude: 1, theta: batch.clusters.theta[c], phi: batch.clusters.phi[c])
+        for k in batch.clusters.offsets.rows(ofEvent: i) where batch.clusters.trackMatched[k] == 0 {
+            let dir = ThreeVector(magnitude: 1, theta: batch.clusters.theta[k], phi: batch.clusters.phi[k])
             closest = min(closest, dir.angle(to: recoilLab.p) * toDeg)
         }
-        out["photon_veto_angle_deg"]![i] = closest
+        c.photonVeto[i] = closest
     }
 }

@@ -27,33 +27,42 @@ public enum ElectronMuonObservables {
     /// Computes every observable for every event of `batch` (one value per event).
     public static func compute(_ batch: EventBatch, beams: BelleIIBeams = .y4S) -> [String: [Double]] {
         let n = batch.count
-        var out = Dictionary(uniqueKeysWithValues: names.map { ($0, [Double](repeating: .nan, count: n)) })
+        let nan = [Double](repeating: .nan, count: n)
+        var nTracks = nan, charge = nan, trigger = nan, electronIDe = nan, muonIDmu = nan, electronIDmu = nan
+        var thetaMin = nan, thetaMax = nan, nPi0 = nan, extra = nan
+        var pair = PairRecoilKinematics.Columns(count: n)
         let toDeg = 180 / Double.pi
         for i in 0..<n {
             let rows = batch.tracks.offsets.rows(ofEvent: i)
-            out["n_tracks"]![i] = Double(rows.count)
+            nTracks[i] = Double(rows.count)
             // The two-track CDC line or the ECL-energy line: the electron showers, and the
             // 2020 e mu channel quotes a 1% trigger uncertainty against 6% for mu mu, which
             // points to a calorimeter line carrying it.
             let bits = TriggerLine(rawValue: batch.events.triggerBits[i])
-            out["trigger_emu"]![i] = bits.contains(.twoTrack) || bits.contains(.eclEnergy) ? 1 : 0
-            out["n_pi0"]![i] = Double(batch.events.nPi0[i])
-            out["extra_energy"]![i] = batch.events.extraEnergy[i]
+            trigger[i] = bits.contains(.twoTrack) || bits.contains(.eclEnergy) ? 1 : 0
+            nPi0[i] = Double(batch.events.nPi0[i])
+            extra[i] = batch.events.extraEnergy[i]
             guard rows.count == 2 else { continue }
             let a = rows.lowerBound, b = a + 1
-            out["charge_product"]![i] = Double(batch.tracks.charge[a]) * Double(batch.tracks.charge[b])
+            charge[i] = Double(batch.tracks.charge[a]) * Double(batch.tracks.charge[b])
             let score = { (r: Int) in Double(batch.tracks.electronID[r]) - Double(batch.tracks.muonID[r]) }
             let (e, mu) = score(b) > score(a) ? (b, a) : (a, b)
-            out["electron_id_e"]![i] = Double(batch.tracks.electronID[e])
-            out["muon_id_mu"]![i] = Double(batch.tracks.muonID[mu])
-            out["electron_id_mu"]![i] = Double(batch.tracks.electronID[mu])
+            electronIDe[i] = Double(batch.tracks.electronID[e])
+            muonIDmu[i] = Double(batch.tracks.muonID[mu])
+            electronIDmu[i] = Double(batch.tracks.electronID[mu])
             let pe = batch.trackFourMomentum(row: e, mass: ParticleMass.electron)
             let pmu = batch.trackFourMomentum(row: mu, mass: ParticleMass.muon)
             let t1 = pe.theta * toDeg, t2 = pmu.theta * toDeg
-            out["lepton_theta_min_deg"]![i] = min(t1, t2)
-            out["lepton_theta_max_deg"]![i] = max(t1, t2)
-            kinematics.fill(&out, row: i, p1Lab: pe, p2Lab: pmu, batch: batch, beams: beams)
+            thetaMin[i] = min(t1, t2)
+            thetaMax[i] = max(t1, t2)
+            kinematics.fill(&pair, row: i, p1Lab: pe, p2Lab: pmu, batch: batch, beams: beams)
         }
+        var out: [String: [Double]] = [
+            "n_tracks": nTracks, "charge_product": charge, "trigger_emu": trigger, "electron_id_e": electronIDe,
+            "muon_id_mu": muonIDmu, "electron_id_mu": electronIDmu, "lepton_theta_min_deg": thetaMin,
+            "lepton_theta_max_deg": thetaMax, "n_pi0": nPi0, "extra_energy": extra,
+        ]
+        kinematics.export(pair, into: &out)
         return out
     }
 }
