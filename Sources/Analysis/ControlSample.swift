@@ -48,10 +48,16 @@ public struct ControlSample: Sendable, Hashable, Codable {
     /// every event: its width is the recoil-mass resolution, measured in data.
     public struct ResolutionCheck: Sendable, Hashable, Codable {
         public var observable: String
+        /// Only values in [low, high) enter: the peak, not the other processes a control
+        /// sample also holds (radiative mu mu with the photon seen peaks at M2_rec = 0, two-
+        /// photon and tau events spread to 100 GeV^2). Choose it many resolutions wide, so
+        /// that the truncation does not narrow the central 68%.
+        public var low: Double
+        public var high: Double
         /// |sigma_data / sigma_MC - 1| must be below this, when set.
         public var maxDeviation: Double?
-        public init(observable: String, maxDeviation: Double? = nil) {
-            self.observable = observable; self.maxDeviation = maxDeviation
+        public init(observable: String, low: Double = -.infinity, high: Double = .infinity, maxDeviation: Double? = nil) {
+            self.observable = observable; self.low = low; self.high = high; self.maxDeviation = maxDeviation
         }
     }
 
@@ -147,10 +153,12 @@ public struct ControlSample: Sendable, Hashable, Codable {
             cs.binning = Binning(observable: try b.required("observable").string(), low: lo, high: hi, bins: bins)
         }
         if let r = try n.optional("resolution") {
-            try r.checkKeys(["observable", "max_deviation"])
+            try r.checkKeys(["observable", "low", "high", "max_deviation"])
             let x = try r.optional("max_deviation")?.double()
             if let x, !(x > 0) { throw r.error("max_deviation must be positive, got \(x)") }
-            cs.resolution = ResolutionCheck(observable: try r.required("observable").string(), maxDeviation: x)
+            let lo = try r.optional("low")?.double() ?? -.infinity, hi = try r.optional("high")?.double() ?? .infinity
+            guard hi > lo else { throw r.error("resolution needs high > low") }
+            cs.resolution = ResolutionCheck(observable: try r.required("observable").string(), low: lo, high: hi, maxDeviation: x)
         }
         if let c = try n.optional("criteria") {
             try c.checkKeys(["max_ratio_deviation", "min_chi2_p_value"])

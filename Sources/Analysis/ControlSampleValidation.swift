@@ -157,8 +157,9 @@ public struct ControlSampleValidator: Sendable {
         var resolution: ResolutionComparison? = nil
         if let r = cs.resolution {
             let mx = try mc.column(r.observable), dx = try data.column(r.observable)
-            let mi = mc.count > 0 ? (0..<mc.count).filter { mMask[$0] } : []
-            let di = data.count > 0 ? (0..<data.count).filter { dMask[$0] } : []
+            let inRange = { (x: Double) in x >= r.low && x < r.high }
+            let mi = (0..<mc.count).filter { mMask[$0] && inRange(mx[$0]) }
+            let di = (0..<data.count).filter { dMask[$0] && inRange(dx[$0]) }
             resolution = ResolutionComparison(observable: r.observable,
                                               dataValues: di.map { dx[$0] }, dataWeights: di.map { data.weight[$0] },
                                               mcValues: mi.map { mx[$0] }, mcWeights: mi.map { mc.weight[$0] })

@@ -58,9 +58,27 @@ final class ResolutionComparisonTests: XCTestCase {
         XCTAssertEqual(sd / quoted, 1, accuracy: 3 * 0.035, "spread \(sd) vs quoted \(quoted)")
     }
 
+    /// A peak of width 0.2 with as many events again spread over 5-50 (other processes in the
+    /// sample): over the whole sample the "width" is tens; restricted to [-3, 3) it is the
+    /// peak's (3 sigma of its quoted error; the truncation at 15 sigma changes nothing).
+    func testRangeKeepsThePeakOnly() throws {
+        var g = Gaussians(state: 11)
+        let n = 10_000
+        let values = (0..<n).map { _ in g.next(0.2) } + (0..<n).map { _ in 5 + 45 * g.uniform() }
+        let mc = Toy.table(m: values, q: [Double](repeating: 0.1, count: 2 * n), weight: [Double](repeating: 1, count: 2 * n), process: "bkg")
+        var cs = ControlSample(name: "radiative")
+        cs.resolution = .init(observable: "m")
+        let wide = try XCTUnwrap(try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: mc).resolution)
+        XCTAssertGreaterThan(wide.mc, 5)
+        cs.resolution = .init(observable: "m", low: -3, high: 3)
+        let peak = try XCTUnwrap(try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: mc).resolution)
+        XCTAssertEqual(peak.mc, 0.2, accuracy: 3 * 0.2 * 0.9617 / Double(n).squareRoot())
+        XCTAssertEqual(peak.ratio, 1, accuracy: 1e-12)
+    }
+
     func testYAMLKeyAndBadValue() throws {
-        let ok = try ControlSample.parse(ConfigurationNode.parse(yaml: "name: r\nresolution: {observable: m, max_deviation: 0.2}", file: "cs.yaml"))
-        XCTAssertEqual(ok.resolution, .init(observable: "m", maxDeviation: 0.2))
+        let ok = try ControlSample.parse(ConfigurationNode.parse(yaml: "name: r\nresolution: {observable: m, low: -3, high: 3, max_deviation: 0.2}", file: "cs.yaml"))
+        XCTAssertEqual(ok.resolution, .init(observable: "m", low: -3, high: 3, maxDeviation: 0.2))
         XCTAssertThrowsError(try ControlSample.parse(ConfigurationNode.parse(yaml: "name: r\nresolution: {observable: m, max_deviation: -1}", file: "cs.yaml"))) { e in
             XCTAssertTrue("\(e)".contains("cs.yaml") && "\(e)".contains("max_deviation"), "\(e)")
         }
