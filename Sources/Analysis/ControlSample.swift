@@ -69,7 +69,8 @@ public struct ControlSample: Sendable, Hashable, Codable {
     /// If not empty, events must lie in one of these regions.
     public var sidebands: [SignalRegion]
     public var binning: Binning?
-    public var resolution: ResolutionCheck?
+    /// Core-width comparisons (YAML `resolution`: one mapping or a list of them).
+    public var resolutions: [ResolutionCheck] = []
     public var criteria: Criteria
 
     public init(name: String, description: String = "", reverse: [String] = [], remove: [String] = [],
@@ -110,7 +111,7 @@ public struct ControlSample: Sendable, Hashable, Codable {
     public var observables: Set<String> {
         var s = sidebands.reduce(into: Set<String>()) { $0.formUnion($1.observables) }
         if let b = binning { s.insert(b.observable) }
-        if let r = resolution { s.insert(r.observable) }
+        for r in resolutions { s.insert(r.observable) }
         return s
     }
 
@@ -152,13 +153,15 @@ public struct ControlSample: Sendable, Hashable, Codable {
             guard hi > lo, bins > 0 else { throw b.error("binning needs high > low and bins > 0") }
             cs.binning = Binning(observable: try b.required("observable").string(), low: lo, high: hi, bins: bins)
         }
-        if let r = try n.optional("resolution") {
-            try r.checkKeys(["observable", "low", "high", "max_deviation"])
-            let x = try r.optional("max_deviation")?.double()
-            if let x, !(x > 0) { throw r.error("max_deviation must be positive, got \(x)") }
-            let lo = try r.optional("low")?.double() ?? -.infinity, hi = try r.optional("high")?.double() ?? .infinity
-            guard hi > lo else { throw r.error("resolution needs high > low") }
-            cs.resolution = ResolutionCheck(observable: try r.required("observable").string(), low: lo, high: hi, maxDeviation: x)
+        if let node = try n.optional("resolution") {
+            cs.resolutions = try (node.isSequence ? node.items() : [node]).map { r in
+                try r.checkKeys(["observable", "low", "high", "max_deviation"])
+                let x = try r.optional("max_deviation")?.double()
+                if let x, !(x > 0) { throw r.error("max_deviation must be positive, got \(x)") }
+                let lo = try r.optional("low")?.double() ?? -.infinity, hi = try r.optional("high")?.double() ?? .infinity
+                guard hi > lo else { throw r.error("resolution needs high > low") }
+                return ResolutionCheck(observable: try r.required("observable").string(), low: lo, high: hi, maxDeviation: x)
+            }
         }
         if let c = try n.optional("criteria") {
             try c.checkKeys(["max_ratio_deviation", "min_chi2_p_value"])

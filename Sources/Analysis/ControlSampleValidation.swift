@@ -27,8 +27,9 @@ public struct ControlSampleResult: Sendable, Hashable, Codable {
     public let ratio: Double
     public let ratioUncertainty: Double
     public let shape: Shape?
-    /// Core widths in data and MC (`ControlSample.ResolutionCheck`), when requested.
-    public let resolution: ResolutionComparison?
+    /// Core widths in data and MC (`ControlSample.ResolutionCheck`), one per requested check
+    /// with enough events.
+    public let resolutions: [ResolutionComparison]
     public let criteria: ControlSample.Criteria
     /// Why the sample fails its criteria; empty when it passes.
     public let failures: [String]
@@ -154,20 +155,19 @@ public struct ControlSampleValidator: Sendable {
                           chi2: chi2, ndf: ndf, pValue: ChiSquare.pValue(chi2: chi2, ndf: ndf))
         }
 
-        var resolution: ResolutionComparison? = nil
-        if let r = cs.resolution {
+        var resolutions: [ResolutionComparison] = []
+        var failures: [String] = []
+        for r in cs.resolutions {
             let mx = try mc.column(r.observable), dx = try data.column(r.observable)
             let inRange = { (x: Double) in x >= r.low && x < r.high }
             let mi = (0..<mc.count).filter { mMask[$0] && inRange(mx[$0]) }
             let di = (0..<data.count).filter { dMask[$0] && inRange(dx[$0]) }
-            resolution = ResolutionComparison(observable: r.observable,
-                                              dataValues: di.map { dx[$0] }, dataWeights: di.map { data.weight[$0] },
-                                              mcValues: mi.map { mx[$0] }, mcWeights: mi.map { mc.weight[$0] })
-        }
-
-        var failures: [String] = []
-        if let r = cs.resolution, let x = r.maxDeviation {
-            if let c = resolution {
+            let c = ResolutionComparison(observable: r.observable,
+                                         dataValues: di.map { dx[$0] }, dataWeights: di.map { data.weight[$0] },
+                                         mcValues: mi.map { mx[$0] }, mcWeights: mi.map { mc.weight[$0] })
+            if let c { resolutions.append(c) }
+            guard let x = r.maxDeviation else { continue }
+            if let c {
                 if !(abs(c.ratio - 1) < x) {
                     failures.append("\(cs.name): core width of \(r.observable) in data / MC = \(c.ratio) deviates from 1 by more than \(x)")
                 }
@@ -187,7 +187,7 @@ public struct ControlSampleValidator: Sendable {
             }
         }
         return ControlSampleResult(name: cs.name, dataYield: D, mcYield: M, mcUncertainty: sM, ratio: ratio,
-                                   ratioUncertainty: sR, shape: shape, resolution: resolution, criteria: cs.criteria,
+                                   ratioUncertainty: sR, shape: shape, resolutions: resolutions, criteria: cs.criteria,
                                    failures: failures)
     }
 }

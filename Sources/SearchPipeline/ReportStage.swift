@@ -66,7 +66,7 @@ public enum ReportStage {
             var bullets: [String] = []
             for r in v.outcome.results {
                 bullets.append("\(r.name): data \(r.dataYield), MC \(String(format: "%.1f", r.mcYield)) +- \(String(format: "%.1f", r.mcUncertainty)), ratio \(String(format: "%.3f +- %.3f", r.ratio, r.ratioUncertainty)), \(r.passed ? "PASS" : "FAIL: " + r.failures.joined(separator: "; "))")
-                if let c = r.resolution {
+                for c in r.resolutions {
                     bullets.append(String(format: "%@: core width of %@ (half the central 68%%): data %.4g +- %.2g, MC %.4g +- %.2g, data/MC %.3f +- %.3f",
                                           r.name, c.observable, c.data, c.dataUncertainty, c.mc, c.mcUncertainty, c.ratio, c.ratioUncertainty))
                 }

@@ -28,9 +28,9 @@ final class ResolutionComparisonTests: XCTestCase {
         let data = Toy.table(m: (0..<n).map { _ in 1 + g.next(0.24) }, q: [Double](repeating: 0.1, count: n),
                              weight: [Double](repeating: 1, count: n), process: "data")
         var cs = ControlSample(name: "radiative")
-        cs.resolution = .init(observable: "m", maxDeviation: 0.1)
+        cs.resolutions = [.init(observable: "m", maxDeviation: 0.1)]
         let r = try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: data)
-        let c = try XCTUnwrap(r.resolution)
+        let c = try XCTUnwrap(r.resolutions.first)
         XCTAssertEqual(c.mc, 0.20, accuracy: 3 * 0.20 * 0.9617 / Double(n).squareRoot())
         XCTAssertEqual(c.data, 0.24, accuracy: 3 * 0.24 * 0.9617 / Double(n).squareRoot())
         XCTAssertEqual(c.ratioUncertainty / c.ratio, 0.9617 * (2.0 / Double(n)).squareRoot(), accuracy: 1e-9)
@@ -67,18 +67,20 @@ final class ResolutionComparisonTests: XCTestCase {
         let values = (0..<n).map { _ in g.next(0.2) } + (0..<n).map { _ in 5 + 45 * g.uniform() }
         let mc = Toy.table(m: values, q: [Double](repeating: 0.1, count: 2 * n), weight: [Double](repeating: 1, count: 2 * n), process: "bkg")
         var cs = ControlSample(name: "radiative")
-        cs.resolution = .init(observable: "m")
-        let wide = try XCTUnwrap(try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: mc).resolution)
+        cs.resolutions = [.init(observable: "m")]
+        let wide = try XCTUnwrap(try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: mc).resolutions.first)
         XCTAssertGreaterThan(wide.mc, 5)
-        cs.resolution = .init(observable: "m", low: -3, high: 3)
-        let peak = try XCTUnwrap(try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: mc).resolution)
+        cs.resolutions = [.init(observable: "m", low: -3, high: 3)]
+        let peak = try XCTUnwrap(try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: mc).resolutions.first)
         XCTAssertEqual(peak.mc, 0.2, accuracy: 3 * 0.2 * 0.9617 / Double(n).squareRoot())
         XCTAssertEqual(peak.ratio, 1, accuracy: 1e-12)
     }
 
     func testYAMLKeyAndBadValue() throws {
         let ok = try ControlSample.parse(ConfigurationNode.parse(yaml: "name: r\nresolution: {observable: m, low: -3, high: 3, max_deviation: 0.2}", file: "cs.yaml"))
-        XCTAssertEqual(ok.resolution, .init(observable: "m", low: -3, high: 3, maxDeviation: 0.2))
+        XCTAssertEqual(ok.resolutions, [.init(observable: "m", low: -3, high: 3, maxDeviation: 0.2)])
+        let two = try ControlSample.parse(ConfigurationNode.parse(yaml: "name: r\nresolution: [{observable: m}, {observable: q, high: 1}]", file: "cs.yaml"))
+        XCTAssertEqual(two.resolutions.map(\.observable), ["m", "q"])
         XCTAssertThrowsError(try ControlSample.parse(ConfigurationNode.parse(yaml: "name: r\nresolution: {observable: m, max_deviation: -1}", file: "cs.yaml"))) { e in
             XCTAssertTrue("\(e)".contains("cs.yaml") && "\(e)".contains("max_deviation"), "\(e)")
         }
