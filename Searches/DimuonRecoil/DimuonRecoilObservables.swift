@@ -30,19 +30,13 @@ public enum DimuonRecoilObservables {
     public static func compute(_ batch: EventBatch, beams: BelleIIBeams = .y4S) -> [String: [Double]] {
         let n = batch.count
         let nan = [Double](repeating: .nan, count: n)
-        var nTracks = nan, charge = nan, trigger = nan, muonID = nan, electronID = nan
-        var thetaMin = nan, thetaMax = nan, nPi0 = nan, extra = nan
+        var event = TwoTrackEventColumns(count: n)
+        var trigger = nan, muonID = nan, electronID = nan, thetaMin = nan, thetaMax = nan
         var pair = PairRecoilKinematics.Columns(count: n)
         let toDeg = 180 / Double.pi
         for i in 0..<n {
-            let rows = batch.tracks.offsets.rows(ofEvent: i)
-            nTracks[i] = Double(rows.count)
             trigger[i] = TriggerLine(rawValue: batch.events.triggerBits[i]).contains(.twoTrack) ? 1 : 0
-            nPi0[i] = Double(batch.events.nPi0[i])
-            extra[i] = batch.events.extraEnergy[i]
-            guard rows.count == 2 else { continue }
-            let a = rows.lowerBound, b = a + 1
-            charge[i] = Double(batch.tracks.charge[a]) * Double(batch.tracks.charge[b])
+            guard let (a, b) = event.fill(row: i, batch: batch) else { continue }
             muonID[i] = Double(min(batch.tracks.muonID[a], batch.tracks.muonID[b]))
             electronID[i] = Double(min(batch.tracks.electronID[a], batch.tracks.electronID[b]))
             let p1Lab = batch.trackFourMomentum(row: a, mass: muonMassGeV)
@@ -53,10 +47,10 @@ public enum DimuonRecoilObservables {
             kinematics.fill(&pair, row: i, p1Lab: p1Lab, p2Lab: p2Lab, batch: batch, beams: beams)
         }
         var out: [String: [Double]] = [
-            "n_tracks": nTracks, "charge_product": charge, "trigger_two_track": trigger, "muon_id_min": muonID,
-            "electron_id_min": electronID, "muon_theta_min_deg": thetaMin, "muon_theta_max_deg": thetaMax,
-            "n_pi0": nPi0, "extra_energy": extra,
+            "trigger_two_track": trigger, "muon_id_min": muonID, "electron_id_min": electronID,
+            "muon_theta_min_deg": thetaMin, "muon_theta_max_deg": thetaMax,
         ]
+        event.export(into: &out)
         kinematics.export(pair, into: &out)
         return out
     }
