@@ -34,6 +34,12 @@ public struct JaggedOffsets: Sendable, Equatable {
 
     public mutating func reserveCapacity(_ n: Int) { values.reserveCapacity(n + 1) }
 
+    /// Appends end offsets (relative to the start of these rows' table, i.e. already
+    /// cumulative) for several events at once.
+    mutating func appendEnds(_ ends: UnsafeBufferPointer<Int64>) {
+        values.append(contentsOf: ends)
+    }
+
     /// Back to no events, keeping the storage (for buffers refilled batch after batch).
     public mutating func removeAll(keepingCapacity: Bool = true) {
         values.removeAll(keepingCapacity: keepingCapacity)

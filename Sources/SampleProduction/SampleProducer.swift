@@ -14,7 +14,7 @@ public struct SampleProducer: Sendable {
     public let conditionsDirectory: URL
     public let jobs: Int
     /// Events per in-memory batch before it is appended to the shard file.
-    public var batchEvents = 32_768
+    public var batchEvents = 8_192
     /// Deflate level of the shards (see `EventFileOptions`).
     public var compressionLevel = EventFileOptions().compressionLevel
 
@@ -140,13 +140,14 @@ public struct SampleProducer: Sendable {
         // Room for a whole batch of a few rows per event per table; arrays that turn out too
         // small grow once and keep their capacity for the following batches.
         batch.reserveCapacity(events: n, tracks: 4 * n, clusters: 8 * n, vertices: 2 * n, particles: 4 * n)
+        let builder = EventBatchBuilder()
         var event = ReconstructedEvent(eventID: 0)
         var sumOfWeights = 0.0
         func flush() throws {
+            builder.flush(into: &batch)
             weights.append(contentsOf: batch.events.weight)
             try writer.append(batch, deferringWeights: true)
             progress?(batch.count)
-            batch.removeAll(keepingCapacity: true)
         }
         for i in 0..<task.events {
             generator.generate(into: &generated, using: rng)
@@ -155,8 +156,8 @@ public struct SampleProducer: Sendable {
             sumOfWeights += weight
             detector.reconstruct(particles: generated.particles, weight: weight,
                                  eventID: task.firstEventID + Int64(i), vertices: vertices, random: rng, into: &event)
-            batch.append(event)
-            if batch.count >= batchEvents { try flush() }
+            builder.append(event)
+            if builder.count >= batchEvents { try flush() }
         }
         try flush()
         let scale = isData || sumOfWeights <= 0 ? 1 : task.weightScale * Double(task.events) / sumOfWeights
