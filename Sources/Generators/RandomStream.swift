@@ -117,6 +117,23 @@ public final class RandomStream {
     @inlinable
     public func azimuth() -> Double { 2 * Double.pi * uniformHalfOpen() }
 
+    /// (cos phi, sin phi) of a uniform azimuth phi, without trigonometric calls: a uniform
+    /// point (x, y) of the unit disk by rejection (acceptance pi/4), then its doubled angle,
+    /// ((x^2 - y^2), 2xy)/(x^2 + y^2) (von Neumann's method; exactly uniform in phi, and
+    /// cos^2 + sin^2 = 1 to rounding). For generators that need a direction, not phi itself:
+    /// cheaper than `azimuth()` followed by `cos` and `sin`.
+    @inlinable
+    public func azimuthCosSin() -> (cos: Double, sin: Double) {
+        while true {
+            let x = 2 * uniform() - 1, y = 2 * uniform() - 1
+            let r2 = x * x + y * y
+            if r2 < 1 && r2 > 0 {
+                let inv = 1 / r2
+                return ((x * x - y * y) * inv, 2 * x * y * inv)
+            }
+        }
+    }
+
     /// Breit-Wigner (Cauchy) deviate of the given width (full width at half maximum) around 0.
     @inlinable
     public func breitWigner(width: Double) -> Double { gsl_ran_cauchy(rng, width / 2) }
