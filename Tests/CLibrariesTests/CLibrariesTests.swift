@@ -66,4 +66,32 @@ import Testing
             }
         }
     }
+
+    /// Chunks with constant byte planes (constant columns, small integers) round-trip through
+    /// the planar encoder and HDF5's decoder path.
+    @Test func constantPlanesRoundTrip() {
+        let rows = 65_536
+        let columns: [[Int64]] = [
+            Array(repeating: 0, count: rows),
+            Array(repeating: Int64(bitPattern: 0x3FF0_0000_0000_0000), count: rows),  // 1.0
+            (0..<rows).map { Int64($0 / 3) },                                           // constant high planes after LZ ones
+            (0..<rows).map { $0 % 7 == 0 ? -1 : 5 },
+        ]
+        for values in columns {
+            let bytes = rows * 8
+            let capacity = ds_encoded_bound(bytes)
+            var out = [UInt8](repeating: 0, count: capacity)
+            var scratch = [UInt8](repeating: 0, count: bytes)
+            var back = [Int64](repeating: 7, count: rows)
+            let size = values.withUnsafeBytes { src in
+                ds_encode_chunk(src.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes, 8, 1, 1, 1, &scratch, &out, capacity)
+            }
+            #expect(size > 0 && size < bytes / 10)
+            let rc = back.withUnsafeMutableBytes { dst in
+                ds_decode_chunk(out, size, 1, 1, 1, 8, bytes, &scratch, dst.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            }
+            #expect(rc == 0)
+            #expect(back == values)
+        }
+    }
 }
