@@ -137,8 +137,9 @@ public struct SampleProducer: Sendable {
         weights.reserveCapacity(task.events)
         var batch = EventBatch()
         let n = min(batchEvents, task.events)
-        // Room for a whole batch of a few rows per event per table; arrays that turn out too
-        // small grow once and keep their capacity for the following batches.
+        // Room for a whole batch: the per-event columns and offsets keep their storage from
+        // batch to batch (the builder rebuilds the jagged tables' columns at each flush, so
+        // their reservation only matters for the first batch).
         batch.reserveCapacity(events: n, tracks: 4 * n, clusters: 8 * n, vertices: 2 * n, particles: 4 * n)
         let builder = EventBatchBuilder()
         var event = ReconstructedEvent(eventID: 0)
