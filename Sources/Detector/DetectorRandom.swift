@@ -1,7 +1,7 @@
 /// The random numbers the detector simulation consumes.
 ///
 /// The detector does not own a generator: the caller passes one per event so that a sample
-/// is reproducible from the seed recorded with it. `Generators.RandomStream` (gsl_rng)
+/// is reproducible from the seed recorded with it. `Generators.RandomStream` (xoshiro256**, GSL samplers)
 /// conforms with a one-line `extension RandomStream: DetectorRandom {}`.
 /// Conformers are expected to be classes (methods are non-mutating).
 public protocol DetectorRandom {

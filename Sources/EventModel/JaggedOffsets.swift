@@ -34,6 +34,18 @@ public struct JaggedOffsets: Sendable, Equatable {
 
     public mutating func reserveCapacity(_ n: Int) { values.reserveCapacity(n + 1) }
 
+    /// Appends end offsets (relative to the start of these rows' table, i.e. already
+    /// cumulative) for several events at once.
+    mutating func appendEnds(_ ends: UnsafeBufferPointer<Int64>) {
+        values.append(contentsOf: ends)
+    }
+
+    /// Back to no events, keeping the storage (for buffers refilled batch after batch).
+    public mutating func removeAll(keepingCapacity: Bool = true) {
+        values.removeAll(keepingCapacity: keepingCapacity)
+        values.append(0)
+    }
+
     /// Offsets of `other` appended after these (its rows shifted by our row count).
     public mutating func append(contentsOf other: JaggedOffsets) {
         let shift = values[values.count - 1]

@@ -29,6 +29,9 @@ public final class EventFileWriter {
     /// Row counts so far per jagged table, to shift the offsets of later batches.
     private var rowCounts: [String: Int64] = [:]
     private let tables: [EventSchema.TableSpec]
+    /// Whether `events/weight` comes separately (`appendWeights`), and how much of it came.
+    private var weightsDeferred = false
+    private var weightsWritten = 0
 
     public init(destination: URL, options: EventFileOptions = EventFileOptions()) throws {
         self.destination = destination
@@ -87,8 +90,18 @@ public final class EventFileWriter {
 
     /// Appends a batch; its jagged offsets are rebased onto what is already in the file.
     public func append(_ batch: EventBatch) throws {
+        try append(batch, deferringWeights: false)
+    }
+
+    /// Appends a batch; with `deferringWeights` its `events/weight` column is left out and
+    /// must be supplied for every event with `appendWeights` before `finish`. A production
+    /// normalises weights only when a shard is complete; deferring the one column lets it
+    /// write (and reuse) each batch as it is made instead of holding the whole shard.
+    /// After the call the file holds no reference to the batch's arrays.
+    public func append(_ batch: EventBatch, deferringWeights: Bool) throws {
         guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
         guard !batch.isEmpty else { return }
+        if deferringWeights { weightsDeferred = true }
         do {
             var items: [(String, ColumnData)] = []
             for stored in batch.storedTables() where tables.contains(where: { $0.name == stored.spec.name }) {
@@ -99,6 +112,7 @@ public final class EventFileWriter {
                     rowCounts[name] = shift + (offsets.last ?? 0)
                 }
                 for column in stored.spec.columns {
+                    if deferringWeights && name == EventSchema.events.name && column.name == "weight" { continue }
                     guard let data = stored.columns[column.name] else {
                         throw EventStoreError.missingColumn(path: destination.path, table: name, column: column.name)
                     }
@@ -116,10 +130,27 @@ public final class EventFileWriter {
 
     public var eventsWritten: Int { eventCount }
 
+    /// The `events/weight` column left out by `append(_:deferringWeights: true)`, in event
+    /// order (may be called several times; together they must cover every event).
+    public func appendWeights(_ weights: [Double]) throws {
+        guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
+        do {
+            try f.append([("\(EventSchema.events.name)/weight", .float64(weights))])
+            weightsWritten += weights.count
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
     /// Writes the metadata, closes the file, and moves it to its destination atomically.
     public func finish(metadata: SampleMetadata) throws {
         guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
         do {
+            if weightsDeferred && weightsWritten != eventCount {
+                throw EventStoreError.writeFailed(path: destination.path,
+                                                  detail: "\(weightsWritten) deferred weights for \(eventCount) events")
+            }
             try metadata.write(to: f)
             try f.close()
             file = nil

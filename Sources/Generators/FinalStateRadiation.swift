@@ -48,7 +48,8 @@ public struct FinalStateRadiator: Sendable {
         let c = opc - 1
         let sn = (omc * opc).squareRoot()
         let axis = p1.p.unit
-        let n = PhaseSpace.direction(cosTheta: c, sinTheta: sn, phi: rng.azimuth(), around: axis)
+        let (cp, sp) = rng.azimuthCosSin()
+        let n = PhaseSpace.direction(cosTheta: c, sinTheta: sn, cosPhi: cp, sinPhi: sp, around: axis)
         let photon = FourVector(e: k, p: n * k)
         // Recoiling pair: mass M, momentum -k n; leptons along +-axis in its rest frame.
         let bigM = (sPrime * (1 - z)).squareRoot()

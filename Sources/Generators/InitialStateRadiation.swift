@@ -47,8 +47,16 @@ public struct InitialStateRadiator: Sendable {
     /// W(s, v) for 0 < v < 1 (per unit v).
     @inlinable
     public func radiator(_ v: Double) -> Double {
-        let lv = log(v), l1v = log1p(-v)
-        let soft = delta * beta * exp((beta - 1) * lv)
+        let lv = log(v)
+        return radiator(v, logV: lv, vToBetaMinusOne: exp((beta - 1) * lv))
+    }
+
+    /// The same, given ln v and v^(beta - 1) = exp((beta - 1) ln v) that a caller (the
+    /// mu mu sampler's proposal density) has already computed: identical arithmetic.
+    @inlinable
+    public func radiator(_ v: Double, logV lv: Double, vToBetaMinusOne vb: Double) -> Double {
+        let l1v = log1p(-v)
+        let soft = delta * beta * vb
         let hard1 = -beta / 2 * (2 - v)
         let hard2 = beta * beta / 8 * ((2 - v) * (3 * l1v - 4 * lv) - 4 * l1v / v - 6 + v)
         return soft + hard1 + hard2
@@ -73,12 +81,15 @@ public struct DipoleAngularDistribution: Sendable {
     public let b: Double
     /// 1 - b, computed from the mass without cancellation.
     public let oneMinusB: Double
+    /// ln((1 + b)/(1 - b)), the log-range of the proposal (once per distribution, not per photon).
+    @usableFromInline let logRatio: Double
 
     /// - Parameters: energy and mass of each particle in the pair rest frame.
     public init(energy: Double, mass: Double) {
         let p = (energy * energy - mass * mass).squareRoot()
         b = p / energy
         oneMinusB = mass * mass / (energy * (energy + p))
+        logRatio = log((1 + b) / oneMinusB)
     }
 
     /// Samples (1 - c, 1 + c) with c = cos(theta) from particle 1, as a pair so that the
@@ -88,12 +99,12 @@ public struct DipoleAngularDistribution: Sendable {
     @inlinable
     public func sample(_ rng: RandomStream) -> (oneMinusC: Double, onePlusC: Double) {
         let onePlusB = 1 + b
-        let ratio = onePlusB / oneMinusB
+        let logRatio = self.logRatio
         let b2 = b * b
         let oneMinusB2 = oneMinusB * onePlusB
         while true {
             // y = 1 - b c' distributed as 1/y on [1 - b, 1 + b], with c' = +-c.
-            let y = oneMinusB * exp(rng.uniform() * log(ratio))
+            let y = oneMinusB * exp(rng.uniform() * logRatio)
             // 1 - c' = (y - (1 - b))/b ; 1 + c' = 2 - (1 - c')
             let omc = (y - oneMinusB) / b
             let opc = 2 - omc

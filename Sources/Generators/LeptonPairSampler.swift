@@ -103,7 +103,14 @@ public struct LeptonPairSampler: ProcessSampler {
 
     /// v = 1 - s'/s, distributed exactly as W(v) sigma_Born(s(1 - v)).
     @inlinable
-    public func sampleV(_ rng: RandomStream) -> Double {
+    public func sampleV(_ rng: RandomStream) -> Double { sampleVAndBorn(rng).v }
+
+    /// v as `sampleV`, with the Born angular coefficients at s' = s(1 - v) that its
+    /// acceptance test computed (the event's lepton angle needs them: computing them once
+    /// saves a running-alpha evaluation, four logarithms, per radiative event). ln v and
+    /// v^(beta - 1) are likewise shared by the proposal density and the radiator.
+    @inlinable
+    public func sampleVAndBorn(_ rng: RandomStream) -> (v: Double, born: FermionPairBorn.Angular) {
         let beta = isr.beta
         let s = transform.s
         while true {
@@ -114,10 +121,14 @@ public struct LeptonPairSampler: ProcessSampler {
                 v = -expm1(-rng.uniform() * logTail)
             }
             if v <= 0 || v >= vMax { continue }
-            let p = softFraction * beta * exp((beta - 1) * log(v)) / vMaxBeta
+            let lv = log(v)
+            let vb = exp((beta - 1) * lv)
+            let p = softFraction * beta * vb / vMaxBeta
                 + (1 - softFraction) / ((1 - v) * logTail)
-            let f = isr.radiator(v) * born.total(s: s * (1 - v))
-            if rng.uniform() * envelope * p <= f { return v }
+            // Below threshold the Born is 0 and the proposal is always rejected.
+            guard let angular = born.angular(s: s * (1 - v)) else { continue }
+            let f = isr.radiator(v, logV: lv, vToBetaMinusOne: vb) * angular.total
+            if rng.uniform() * envelope * p <= f { return (v, angular) }
         }
     }
 
@@ -126,7 +137,7 @@ public struct LeptonPairSampler: ProcessSampler {
     @inlinable
     public func sampleCMS(_ rng: RandomStream) -> (FourVector, FourVector, FourVector, FourVector) {
         let sqrtS = transform.sqrtS
-        let v = sampleV(rng)
+        let (v, acceptedBorn) = sampleVAndBorn(rng)
         var k = v * sqrtS / 2
         var isrPhoton = FourVector.zero
         var system = FourVector(e: sqrtS, px: 0, py: 0, pz: 0)
@@ -134,8 +145,8 @@ public struct LeptonPairSampler: ProcessSampler {
         if k >= minimumPhotonEnergy {
             let (omc, opc) = isrDipole.sample(rng)
             let sn = (omc * opc).squareRoot()
-            let phi = rng.azimuth()
-            let n = ThreeVector(x: sn * cos(phi), y: sn * sin(phi), z: opc - 1)
+            let (cp, sp) = rng.azimuthCosSin()
+            let n = ThreeVector(x: sn * cp, y: sn * sp, z: opc - 1)
             isrPhoton = FourVector(e: k, p: n * k)
             system = FourVector(e: sqrtS - k, p: n * (-k))
             sPrime = transform.s * (1 - v)
@@ -143,9 +154,10 @@ public struct LeptonPairSampler: ProcessSampler {
             k = 0
         }
         // Born angle in the pair rest frame, about the beam axis.
-        let ang = k > 0 ? born.angular(s: sPrime)! : nominalAngular
+        let ang = k > 0 ? acceptedBorn : nominalAngular
         let c = FermionPairBorn.sampleCosTheta(ang, rng)
-        let dir = PhaseSpace.direction(cosTheta: c, phi: rng.azimuth())
+        let (cp, sp) = rng.azimuthCosSin()
+        let dir = PhaseSpace.direction(cosTheta: c, cosPhi: cp, sinPhi: sp)
         let rootSP = sPrime.squareRoot()
         let pStar = TwoBodyDecay.momentum(parentMass: rootSP, m1: leptonMass, m2: leptonMass)
         var lm = FourVector(mass: leptonMass, momentum: dir * pStar)

@@ -32,6 +32,21 @@ public enum PhaseSpace {
         return ThreeVector(x: s * cos(phi), y: s * sin(phi), z: c)
     }
 
+    /// Unit vector with polar cosine `cosTheta` and azimuth given by its cosine and sine.
+    @inlinable
+    public static func direction(cosTheta c: Double, cosPhi cp: Double, sinPhi sp: Double) -> ThreeVector {
+        let s = max(0, (1 - c) * (1 + c)).squareRoot()
+        return ThreeVector(x: s * cp, y: s * sp, z: c)
+    }
+
+    /// The same about `axis` (see below), with the azimuth given by its cosine and sine.
+    @inlinable
+    public static func direction(cosTheta c: Double, sinTheta s: Double, cosPhi cp: Double, sinPhi sp: Double,
+                                 around axis: ThreeVector) -> ThreeVector {
+        let (e1, e2) = orthonormalBasis(axis)
+        return axis * c + e1 * (s * cp) + e2 * (s * sp)
+    }
+
     /// Unit vector with polar angle given by (cos, sin) with respect to the unit `axis`,
     /// azimuth `phi` around it. Uses an orthonormal frame built from `axis`.
     @inlinable

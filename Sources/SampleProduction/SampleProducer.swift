@@ -14,7 +14,7 @@ public struct SampleProducer: Sendable {
     public let conditionsDirectory: URL
     public let jobs: Int
     /// Events per in-memory batch before it is appended to the shard file.
-    public var batchEvents = 32_768
+    public var batchEvents = 8_192
     /// Deflate level of the shards (see `EventFileOptions`).
     public var compressionLevel = EventFileOptions().compressionLevel
 
@@ -128,24 +128,28 @@ public struct SampleProducer: Sendable {
         let writer = try EventFileWriter(destination: task.destination,
                                          options: EventFileOptions(compressionLevel: compressionLevel, includeTruth: !isData))
         var generated = GeneratedEvent()
-        // The shard is held in memory (about 40 MB per 100k events) so that its weights can
-        // be normalised before writing: each event counts sigma_F L w_i / sum(w) (the
-        // generators' normalisation contract), which is exact for unweighted samples and
-        // unbiased for weighted, filtered ones, whose mean weight is not 1.
-        var batches: [EventBatch] = []
+        // Each event counts sigma_F L w_i / sum(w) (the generators' normalisation contract),
+        // which is exact for unweighted samples and unbiased for weighted, filtered ones, whose
+        // mean weight is not 1; so the weights can only be normalised when the shard is
+        // complete. Only they wait (8 bytes per event): every other column is written batch by
+        // batch from one batch whose storage is reused (no fresh, page-faulting arrays).
+        var weights: [Double] = []
+        weights.reserveCapacity(task.events)
         var batch = EventBatch()
-        // Room for a whole batch, sized from the previous one (no regrowth while filling).
-        func reserve(_ b: inout EventBatch, like previous: EventBatch?) {
-            let n = min(batchEvents, task.events)
-            func rows(_ r: Int) -> Int { previous.map { $0.count > 0 ? r * n / $0.count + r * n / $0.count / 8 + 16 : 4 * n } ?? 4 * n }
-            b.reserveCapacity(events: n, tracks: rows(previous?.tracks.rowCount ?? 0),
-                              clusters: rows(previous?.clusters.rowCount ?? 0),
-                              vertices: rows(previous?.vertices.rowCount ?? 0),
-                              particles: rows(previous?.particles.rowCount ?? 0))
-        }
-        reserve(&batch, like: nil)
+        let n = min(batchEvents, task.events)
+        // Room for a whole batch: the per-event columns and offsets keep their storage from
+        // batch to batch (the builder rebuilds the jagged tables' columns at each flush, so
+        // their reservation only matters for the first batch).
+        batch.reserveCapacity(events: n, tracks: 4 * n, clusters: 8 * n, vertices: 2 * n, particles: 4 * n)
+        let builder = EventBatchBuilder()
         var event = ReconstructedEvent(eventID: 0)
         var sumOfWeights = 0.0
+        func flush() throws {
+            builder.flush(into: &batch)
+            weights.append(contentsOf: batch.events.weight)
+            try writer.append(batch, deferringWeights: true)
+            progress?(batch.count)
+        }
         for i in 0..<task.events {
             generator.generate(into: &generated, using: rng)
             let vertices = generated.vertices.count == generated.particles.count ? generated.vertices : nil
@@ -153,22 +157,15 @@ public struct SampleProducer: Sendable {
             sumOfWeights += weight
             detector.reconstruct(particles: generated.particles, weight: weight,
                                  eventID: task.firstEventID + Int64(i), vertices: vertices, random: rng, into: &event)
-            batch.append(event)
-            if batch.count >= batchEvents {
-                batches.append(batch)
-                progress?(batch.count)
-                let previous = batch
-                batch = EventBatch()
-                reserve(&batch, like: previous)
-            }
+            builder.append(event)
+            if builder.count >= batchEvents { try flush() }
         }
-        batches.append(batch)
-        progress?(batch.count)
+        try flush()
         let scale = isData || sumOfWeights <= 0 ? 1 : task.weightScale * Double(task.events) / sumOfWeights
-        for var b in batches {
-            if scale != 1 { b.events.weight = b.events.weight.map { $0 * scale } }
-            try writer.append(b)
+        if scale != 1 {
+            for i in weights.indices { weights[i] *= scale }
         }
+        try writer.appendWeights(weights)
         try writer.finish(metadata: SampleMetadata(
             process: task.plan.process.rawValue, crossSectionFb: task.crossSection.valueFb,
             crossSectionUncertaintyFb: task.crossSection.uncertaintyFb,

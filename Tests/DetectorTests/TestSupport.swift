@@ -3,7 +3,7 @@ import Kinematics
 import EventModel
 @testable import Detector
 
-/// Deterministic xoshiro256** stream for tests (the production stream is gsl_rng).
+/// Deterministic xoshiro256** stream for tests (the production `RandomStream` is the same generator with GSL's samplers).
 final class TestRandom: DetectorRandom {
     private var s: (UInt64, UInt64, UInt64, UInt64)
     private var spare: Double?

@@ -30,6 +30,26 @@ import Testing
         for (i, e) in Self.sampleEvents().enumerated() { #expect(batch.event(at: i) == e) }
     }
 
+    /// The production's staging builder gives the same batch as `append`, also when a reused
+    /// batch is refilled and when the builder's buffers have to grow.
+    @Test func builderMatchesAppend() {
+        let events = (0..<3000).flatMap { _ in Self.sampleEvents() }
+        var expected = EventBatch()
+        for e in events { expected.append(e) }
+        let builder = EventBatchBuilder()
+        var batch = EventBatch()
+        for e in Self.sampleEvents() { builder.append(e) }
+        builder.flush(into: &batch)
+        #expect(batch.count == 3)
+        for e in events { builder.append(e) }
+        #expect(builder.count == events.count)
+        builder.flush(into: &batch)
+        #expect(builder.count == 0)
+        #expect(batch == expected)
+        builder.flush(into: &batch)
+        #expect(batch == EventBatch())
+    }
+
     @Test func storedTablesRoundTrip() throws {
         var batch = EventBatch()
         for e in Self.sampleEvents() { batch.append(e) }

@@ -48,4 +48,9 @@ size_t ds_encoded_bound(size_t chunk_bytes);
 size_t ds_encode_chunk(const unsigned char *src, size_t chunk_bytes, size_t element_size,
                        int shuffled, int deflate_level, int fletcher32,
                        unsigned char *scratch, unsigned char *dst, size_t dst_capacity);
+
+/// HDF5's Fletcher-32 checksum (the filter's), computed eight words at a time; identical to
+/// libhdf5's `H5_checksum_fletcher32`, which is declared here for the tests that check so.
+uint32_t ds_fletcher32(const void *data, size_t len);
+uint32_t H5_checksum_fletcher32(const void *data, size_t len);
 #endif
