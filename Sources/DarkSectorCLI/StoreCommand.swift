@@ -39,9 +39,12 @@ struct StoreInfo: Encodable {
         var sum = 0.0
         try reader.forEachBatch(size: 1 << 18) { batch in sum += batch.events.weight.reduce(0, +) }
         sumOfWeights = sum
+        let version = schemaVersion
         tables = reader.tables.map { spec in
             Table(name: spec.name, jagged: spec.jagged, rows: reader.rowCounts[spec.name] ?? 0,
-                  columns: Dictionary(uniqueKeysWithValues: spec.columns.map { ($0.name, $0.type.rawValue) }))
+                  columns: Dictionary(uniqueKeysWithValues: spec.columns.map {
+                      ($0.name, $0.storedType(inVersion: version).rawValue)
+                  }))
         }
     }
 }

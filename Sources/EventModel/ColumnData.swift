@@ -73,3 +73,14 @@ public enum ColumnData: Sendable, Equatable {
         }
     }
 }
+
+extension ColumnData {
+    /// Double values rounded to nearest float32, for the columns the schema stores as
+    /// float32 but the event model keeps as Double.
+    public static func narrowed(_ values: [Double]) -> ColumnData {
+        .float32([Float](unsafeUninitializedCapacity: values.count) { buffer, count in
+            for i in values.indices { buffer[i] = Float(values[i]) }
+            count = values.count
+        })
+    }
+}

@@ -17,34 +17,35 @@ public struct StoredTable: Sendable, Equatable {
 }
 
 extension EventBatch {
-    /// The batch as stored tables, in schema order.
+    /// The batch as stored tables, in schema order, with the current schema's stored types
+    /// (the Double quantities that version 2 stores as float32 are rounded to nearest).
     public func storedTables() -> [StoredTable] {
         [
             StoredTable(spec: EventSchema.events, columns: [
                 "event_id": .int64(events.eventID), "weight": .float64(events.weight),
-                "trigger_bits": .uint32(events.triggerBits), "extra_energy": .float64(events.extraEnergy),
+                "trigger_bits": .uint32(events.triggerBits), "extra_energy": .narrowed(events.extraEnergy),
                 "n_pi0": .int32(events.nPi0),
             ], offsets: nil),
             StoredTable(spec: EventSchema.tracks, columns: [
-                "charge": .int8(tracks.charge), "px": .float64(tracks.px), "py": .float64(tracks.py),
-                "pz": .float64(tracks.pz), "vx": .float32(tracks.vx), "vy": .float32(tracks.vy),
+                "charge": .int8(tracks.charge), "px": .narrowed(tracks.px), "py": .narrowed(tracks.py),
+                "pz": .narrowed(tracks.pz), "vx": .float32(tracks.vx), "vy": .float32(tracks.vy),
                 "vz": .float32(tracks.vz), "muon_id": .float32(tracks.muonID),
                 "electron_id": .float32(tracks.electronID), "pion_id": .float32(tracks.pionID),
                 "kaon_id": .float32(tracks.kaonID), "cluster_energy": .float32(tracks.clusterEnergy),
             ], offsets: tracks.offsets.values),
             StoredTable(spec: EventSchema.clusters, columns: [
-                "energy": .float64(clusters.energy), "theta": .float64(clusters.theta),
-                "phi": .float64(clusters.phi), "time": .float32(clusters.time),
+                "energy": .narrowed(clusters.energy), "theta": .narrowed(clusters.theta),
+                "phi": .narrowed(clusters.phi), "time": .float32(clusters.time),
                 "track_matched": .uint8(clusters.trackMatched),
             ], offsets: clusters.offsets.values),
             StoredTable(spec: EventSchema.vertices, columns: [
-                "x": .float64(vertices.x), "y": .float64(vertices.y), "z": .float64(vertices.z),
+                "x": .narrowed(vertices.x), "y": .narrowed(vertices.y), "z": .narrowed(vertices.z),
                 "chi2": .float32(vertices.chi2), "track1": .int32(vertices.track1),
                 "track2": .int32(vertices.track2),
             ], offsets: vertices.offsets.values),
             StoredTable(spec: EventSchema.particles, columns: [
-                "pdg": .int32(particles.pdg), "px": .float64(particles.px), "py": .float64(particles.py),
-                "pz": .float64(particles.pz), "e": .float64(particles.e),
+                "pdg": .int32(particles.pdg), "px": .narrowed(particles.px), "py": .narrowed(particles.py),
+                "pz": .narrowed(particles.pz), "e": .narrowed(particles.e),
             ], offsets: particles.offsets.values),
         ]
     }
@@ -143,7 +144,16 @@ private struct ColumnReader {
         return c
     }
 
+    /// Double values: float64 columns as they are, float32 ones (schema version 2's stored
+    /// type for momenta, energies, angles and positions) widened exactly.
     func float64(_ t: String, _ n: String) throws -> [Double] {
+        if case .float32(let v)? = tables[t]?.columns[n] {
+            _ = try column(t, n, .float32)
+            return [Double](unsafeUninitializedCapacity: v.count) { buffer, count in
+                for i in v.indices { buffer[i] = Double(v[i]) }
+                count = v.count
+            }
+        }
         if case .float64(let v) = try column(t, n, .float64) { return v }
         fatalError("unreachable: type checked")
     }

@@ -43,7 +43,8 @@ public final class EventFileReader {
                 expectedRows = -1
             }
             for column in table.columns {
-                let info = try Self.checkedInfo(file, path, table.name, column.name, column.type)
+                let info = try Self.checkedInfo(file, path, table.name, column.name,
+                                                column.storedType(inVersion: Int(metadata.schemaVersion)))
                 if expectedRows < 0 { expectedRows = info.length }
                 guard info.length == expectedRows else {
                     throw EventStoreError.lengthMismatch(path: path, table: table.name, column: column.name,
@@ -72,6 +73,7 @@ public final class EventFileReader {
 
     /// Events `range` as a batch (offsets rebased to the batch).
     public func read(events range: Range<Int>) throws -> EventBatch {
+        let schemaVersion = Int(metadata.schemaVersion)
         precondition(range.lowerBound >= 0 && range.upperBound <= eventCount, "event range outside the file")
         var stored: [String: StoredTable] = [:]
         for table in tables {
@@ -88,7 +90,8 @@ public final class EventFileReader {
                 rows = Int(base)..<Int(raw[raw.count - 1])
             }
             for column in table.columns {
-                columns[column.name] = try file.read("\(table.name)/\(column.name)", as: column.type, range: rows)
+                columns[column.name] = try file.read("\(table.name)/\(column.name)",
+                                                     as: column.storedType(inVersion: schemaVersion), range: rows)
             }
             stored[table.name] = StoredTable(spec: table, columns: columns, offsets: offsets)
         }

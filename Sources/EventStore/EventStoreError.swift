@@ -11,7 +11,7 @@ public enum EventStoreError: Error, CustomStringConvertible {
     case wrongType(path: String, table: String, column: String, expected: ColumnType, found: String)
     case lengthMismatch(path: String, table: String, column: String, expected: Int, found: Int)
     case missingAttribute(path: String, attribute: String)
-    case schemaVersion(path: String, found: Int, supported: Int)
+    case schemaVersion(path: String, found: Int, supported: ClosedRange<Int>)
     case invalidContent(path: String, detail: String)
     case unwritableDirectory(path: String, detail: String)
     case alreadyExists(path: String)
@@ -37,7 +37,7 @@ public enum EventStoreError: Error, CustomStringConvertible {
         case let .missingAttribute(p, a):
             return "\(p): attribute '\(a)' is missing; every sample file records it (see Sources/EventStore/README.md)"
         case let .schemaVersion(p, f, s):
-            return "\(p): event schema version \(f), this DarkSector reads version \(s); regenerate the file"
+            return "\(p): event schema version \(f), this DarkSector reads versions \(s.lowerBound)-\(s.upperBound); regenerate the file with `darksector generate`"
         case let .invalidContent(p, d):
             return "\(p): \(d)"
         case let .unwritableDirectory(p, d):

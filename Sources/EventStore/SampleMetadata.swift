@@ -100,8 +100,8 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
             return v
         }
         let version = try int(Key.schemaVersion)
-        guard version == Int64(EventSchema.version) else {
-            throw EventStoreError.schemaVersion(path: file.path, found: Int(version), supported: EventSchema.version)
+        guard EventSchema.readableVersions.contains(Int(version)) else {
+            throw EventStoreError.schemaVersion(path: file.path, found: Int(version), supported: EventSchema.readableVersions)
         }
         let conditions = try string(Key.conditions)
         guard conditions == "mc" || conditions == "data" else {

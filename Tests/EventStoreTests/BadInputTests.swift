@@ -70,7 +70,7 @@ import Testing
                 var data = stored.columns[c.name]!
                 if stored.spec.name == "tracks" && c.name == "px" {
                     guard let t = pxType else { continue }
-                    if t == .float32 { data = .float32(data.asDoubles.map(Float.init)) }
+                    if t == .float64 { data = .float64(data.asDoubles) }
                 }
                 try file.createColumn("\(stored.spec.name)/\(c.name)", type: data.type, chunkRows: 8, compressionLevel: 1)
                 try file.append("\(stored.spec.name)/\(c.name)", data)
@@ -91,9 +91,10 @@ import Testing
     @Test func wrongDtype() throws {
         let dir = TestSupport.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("f32.h5")
-        try writeMalformed(url, pxType: .float32)
-        expectError(url.path, containing: ["tracks/px", "float32", "float64"]) { _ = try EventFileReader(path: url.path) }
+        // A version 2 file (schema float32) with a float64 px.
+        let url = dir.appendingPathComponent("f64.h5")
+        try writeMalformed(url, pxType: .float64)
+        expectError(url.path, containing: ["tracks/px", "float64", "expected float32"]) { _ = try EventFileReader(path: url.path) }
     }
 
     @Test func unwritableOutputDirectory() throws {

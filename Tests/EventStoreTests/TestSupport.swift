@@ -16,7 +16,12 @@ enum TestSupport {
             .appendingPathComponent("Fixtures/eventstore")
     }
 
-    /// `n` events with 0-3 tracks, 0-4 clusters and some vertices, values from a fixed formula.
+    /// A value the float32 columns store exactly (IEEE round to nearest), so that batches
+    /// survive a write and read unchanged.
+    static func f32(_ v: Double) -> Double { Double(Float(v)) }
+
+    /// `n` events with 0-3 tracks, 0-4 clusters and some vertices, values from a fixed formula
+    /// (float32-exact where the schema stores float32).
     static func batch(events n: Int, firstID: Int64 = 0) -> EventBatch {
         var batch = EventBatch()
         for i in 0..<n {
@@ -24,26 +29,26 @@ enum TestSupport {
             let x = Double(id)
             let tracks = (0..<Int(id % 4)).map { (k: Int) -> Track in
                 let dk = Double(k)
-                let px: Double = 0.1 * x + dk
-                let pz: Double = 1.0 / (x + 1)
+                let px: Double = f32(0.1 * x + dk)
+                let pz: Double = f32(1.0 / (x + 1))
                 let charge: Int8 = k % 2 == 0 ? 1 : -1
                 return Track(charge: charge,
-                      momentum: ThreeVector(x: px, y: -0.05 * x, z: pz),
+                      momentum: ThreeVector(x: px, y: f32(-0.05 * x), z: pz),
                       vertex: ThreeVector(x: 0.001 * dk, y: 0, z: -0.01),
                       muonID: Float(k) * 0.3 as Float, electronID: 0.1, pionID: 0.2, kaonID: 0.01, clusterEnergy: 0.25)
             }
             let clusters = (0..<Int(id % 5)).map { (k: Int) -> Cluster in
                 let dk = Double(k)
-                let energy: Double = 0.05 * (dk + 1) + x * 1e-3
-                let theta: Double = 0.5 + 0.1 * dk
-                let phi: Double = -1 + 0.2 * dk
+                let energy: Double = f32(0.05 * (dk + 1) + x * 1e-3)
+                let theta: Double = f32(0.5 + 0.1 * dk)
+                let phi: Double = f32(-1 + 0.2 * dk)
                 let time: Float = Float(k) - 1.5
                 return Cluster(energy: energy, theta: theta, phi: phi, time: time, trackMatched: k == 0)
             }
-            let vertices = id % 7 == 0 ? [Vertex(position: ThreeVector(x: x * 1e-2, y: 1, z: 2), chi2: 0.5, track1: 0, track2: 1)] : []
+            let vertices = id % 7 == 0 ? [Vertex(position: ThreeVector(x: f32(x * 1e-2), y: 1, z: 2), chi2: 0.5, track1: 0, track2: 1)] : []
             let particles = [Particle(pdg: 13, momentum: FourVector(e: 5 + x, px: x, py: 0, pz: 1))]
             batch.append(ReconstructedEvent(eventID: id, weight: 0.25 + 1e-3 * x, trigger: TriggerLine(rawValue: UInt32(id % 16)),
-                                            extraEnergy: 0.01 * x, nPi0: Int32(id % 3), tracks: tracks, clusters: clusters,
+                                            extraEnergy: f32(0.01 * x), nPi0: Int32(id % 3), tracks: tracks, clusters: clusters,
                                             vertices: vertices, particles: particles))
         }
         return batch
