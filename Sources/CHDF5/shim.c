@@ -1,5 +1,6 @@
 #include "CHDF5.h"
 #include <string.h>
+#include <stdlib.h>
 #include <math.h>
 #include <zlib.h>
 #include <libdeflate.h>
@@ -235,35 +236,33 @@ size_t ds_encoded_bound(size_t chunk_bytes) {
     return chunk_bytes + chunk_bytes / 8 + 1024 + 4;
 }
 
-/* ---- Planar deflate: stored, Huffman-only and LZ planes in one zlib stream ----
+/* ---- Planar deflate: stored, Huffman-only, run-length and constant planes ----
 
-   After the shuffle, plane j of a chunk holds byte j of every element. Each plane is
-   classified from three 4 KiB probes: the one at its start is deflated by libdeflate, the
-   ones at its middle and end (where a final chunk's zero padding sits) first only get a
-   byte histogram, and libdeflate only if that shows a literal code would save:
-   - stored (S): no probe would save 1/32: random mantissa bytes; written as stored blocks;
-   - Huffman-only (H): a probe saves, but deflate with matches is not clearly better than a
-     literal-only Huffman code (LZ77 finds nothing; e.g. exponent bytes); written as one
-     dynamic-Huffman block of literals, the code built from the whole plane's histogram;
-   - LZ (L): deflate with matches does clearly better on the start probe; this plane and all
-     later ones are compressed by libdeflate as one raw deflate stream that ends the zlib
-     stream.
-   - constant (C): every byte of the plane is the same (all-zero high bytes of small
-     integers, a constant column such as unit weights); written as one fixed-Huffman block:
-     the byte once, then matches of 258 at distance 1 (13 bits each), about 420 bytes per
-     64 KiB plane. Checked first: libdeflate 1.14 at level 1 spends ~3 ns per byte on runs
-     of one value (it hashes every position of a match), so a chunk of a constant column
-     cost as much to compress as one of random floats.
-   Only the first planes up to the first L plane are classified (libdeflate's stream has to
-   end the zlib stream, so later constant planes still go through it). */
+   At level 1 a chunk is written as one zlib stream made of blocks this file writes itself,
+   one or more per byte plane (after the shuffle, plane j holds byte j of every element).
+   Each plane is classified from its data:
+   - constant (C): every byte the same (all-zero high bytes of small integers and offsets,
+     constant columns such as unit weights): one fixed-Huffman block, the byte once and then
+     matches of 258 at distance 1 (13 bits each), about 420 bytes per 64 KiB plane;
+   - run-length (R): a probe finds 7/8 of its bytes equal to their predecessor (the slowly rising
+     bytes of offsets and event numbers, sparse flags): one dynamic-Huffman block of
+     literals and matches at distance 1 (zlib's Z_RLE strategy), the codes built from the
+     whole plane's tokens;
+   - Huffman-only (H): a literal code would save 1/32 of a probe (exponent bytes, small
+     alphabets such as PDG codes): one dynamic-Huffman block of literals;
+   - stored (S): neither (random mantissa bytes): stored blocks.
+   Three 4 KiB probes decide (start, middle and end of the plane; the end is where a final
+   chunk's zero padding sits): a byte histogram each, and a count of repeated bytes.
+
+   Why no LZ77 (libdeflate) at level 1 any more: it was 12% of `darksector bench generate`.
+   libdeflate 1.14 at level 1 spends about 3 ns per byte on runs of one value (it hashes
+   every position of a match), and its stream must end the zlib stream, so the constant
+   high planes of every offsets and event-number chunk went through it. On the event
+   columns, matches at distances other than 1 were worth little next to run-length coding.
+   Levels 2-9 still deflate the shuffled chunk with libdeflate, for the best ratio. */
 
 #define DS_PROBE_BYTES 4096
 #define DS_MIN_PLANE_BYTES (4 * DS_PROBE_BYTES)
-
-/* Size libdeflate gives `len` bytes, or 0 if it saves less than 1/32 of them. */
-static size_t ds_probe(const unsigned char *p, size_t len, unsigned char *out) {
-    return libdeflate_deflate_compress(ds_compressor, p, len, out, len - len / 32);
-}
 
 /* Lower bound on a literal-only Huffman coding of `len` bytes: order-0 entropy, but at
    least one bit per byte (no code is shorter). */
@@ -279,32 +278,28 @@ static double ds_literal_bytes(const unsigned char *p, size_t len) {
     return bits / 8;
 }
 
-enum { DS_PLANE_STORED = 0, DS_PLANE_HUFFMAN = 1, DS_PLANE_LZ = 2, DS_PLANE_CONSTANT = 3 };
+/* Bytes equal to their predecessor. */
+static size_t ds_repeats(const unsigned char *p, size_t len) {
+    size_t r = 0;
+    for (size_t i = 1; i < len; i++) r += p[i] == p[i - 1];
+    return r;
+}
 
-static int ds_classify_plane(const unsigned char *p, size_t plane_bytes, unsigned char *probe_out) {
+enum { DS_PLANE_STORED = 0, DS_PLANE_HUFFMAN = 1, DS_PLANE_RLE = 2, DS_PLANE_CONSTANT = 3 };
+
+static int ds_classify_plane(const unsigned char *p, size_t plane_bytes) {
     const size_t n = DS_PROBE_BYTES;
-    int gains = 0;
     /* p[i] == p[i + 1] for all i: one (vectorised) pass. */
     if (plane_bytes > 0 && memcmp(p, p + 1, plane_bytes - 1) == 0) return DS_PLANE_CONSTANT;
-    /* The start probe runs libdeflate: does deflate save, and do matches pay? */
-    size_t z = ds_probe(p, n, probe_out);
-    if (z) {
-        gains = 1;
-        /* Matches help if deflate beats the best literal-only coding by more than 1/8. */
-        if ((double)z < 0.875 * ds_literal_bytes(p, n)) return DS_PLANE_LZ;
-    }
-    /* Middle and end probes (the end is where a final chunk's zero padding sits) first only
-       ask whether a literal code would save 1/32 (cheap); only then does libdeflate check
-       whether matches pay there. */
-    if (!gains) {
-        const unsigned char *others[2] = {p + plane_bytes / 2, p + plane_bytes - n};
-        for (int i = 0; i < 2 && !gains; i++) {
-            double literal = ds_literal_bytes(others[i], n);
-            if (literal >= (double)(n - n / 32)) continue;
-            gains = 1;
-            z = ds_probe(others[i], n, probe_out);
-            if (z && (double)z < 0.875 * literal) return DS_PLANE_LZ;
-        }
+    const unsigned char *probes[3] = {p, p + plane_bytes / 2, p + plane_bytes - n};
+    int gains = 0;
+    for (int i = 0; i < 3; i++) {
+        /* Seven bytes in eight repeating their predecessor (runs of 8 on average): there
+           matches save far more than finding them costs. Shorter runs end at unpredictable
+           places, the scan mispredicts at every end (10 ns a byte for 0/1 flags), and a
+           literal code is about as small. */
+        if (ds_repeats(probes[i], n) > n - n / 8) return DS_PLANE_RLE;
+        if (!gains && ds_literal_bytes(probes[i], n) < (double)(n - n / 32)) gains = 1;
     }
     return gains ? DS_PLANE_HUFFMAN : DS_PLANE_STORED;
 }
@@ -369,6 +364,11 @@ static void ds_put_stored_blocks(ds_bits *w, const unsigned char *p, size_t len,
     } while (len > 0);
 }
 
+static int ds_compare_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* Huffman code lengths (at most `limit` bits) for `n` symbols; at least two counts must
    be non-zero. When the optimal code is too deep the counts are halved and it is rebuilt. */
 static void ds_code_lengths(const uint32_t *freq_in, int n, int limit, uint8_t *len) {
@@ -376,13 +376,11 @@ static void ds_code_lengths(const uint32_t *freq_in, int n, int limit, uint8_t *
     memcpy(f, freq_in, sizeof(uint32_t) * n);
     for (;;) {
         int sym[288], m = 0;
-        for (int i = 0; i < n; i++) { len[i] = 0; if (f[i]) sym[m++] = i; }
-        /* insertion sort by count (then symbol): deterministic */
-        for (int i = 1; i < m; i++) {
-            int s = sym[i], j = i - 1;
-            while (j >= 0 && (f[sym[j]] > f[s] || (f[sym[j]] == f[s] && sym[j] > s))) { sym[j + 1] = sym[j]; j--; }
-            sym[j + 1] = s;
-        }
+        uint64_t key[288];
+        for (int i = 0; i < n; i++) { len[i] = 0; if (f[i]) key[m++] = ((uint64_t)f[i] << 9) | (uint64_t)i; }
+        /* by count, then symbol: deterministic (keys are distinct) */
+        qsort(key, (size_t)m, sizeof(uint64_t), ds_compare_u64);
+        for (int k = 0; k < m; k++) sym[k] = (int)(key[k] & 511);
         uint64_t w[576];
         int parent[576], depth[576];
         for (int k = 0; k < m; k++) w[k] = f[sym[k]];
@@ -511,44 +509,161 @@ static void ds_put_huffman_block(ds_bits *w, const unsigned char *p, size_t n, i
     ds_put(w, code[256], len[256]);
 }
 
-/* zlib stream of a shuffled chunk, plane by plane as classified above; 0 if `cap` is too
-   small. The header is the one libdeflate writes for this level. */
-static size_t ds_zlib_planar(const unsigned char *data, size_t plane_bytes, size_t planes, int level,
-                             unsigned char *dst, size_t cap) {
-    unsigned char *probe_out = dst + cap - DS_PROBE_BYTES;  /* overwritten later, if at all */
-    int kind[16];
-    size_t lz_from = planes;
-    for (size_t k = 0; k < planes; k++) {
-        kind[k] = ds_classify_plane(data + k * plane_bytes, plane_bytes, probe_out);
-        if (kind[k] == DS_PLANE_LZ) { lz_from = k; break; }
+/* Match lengths of the length symbols 257-285 and their extra bits (RFC 1951 3.2.5). */
+static const unsigned short ds_length_base[29] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
+                                                  35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+static const unsigned char ds_length_bits[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
+                                                 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+
+/* Length symbol, extra-bit count and extra value of a match length 3-258: with l = length - 3,
+   symbols 257-264 are l = 0-7, and above that l has e = floor(log2 l) - 2 extra bits and
+   symbol 257 + 4e + (l >> e); 258 has its own symbol, 285. */
+static inline void ds_length_symbol(unsigned length, unsigned *symbol, unsigned *nbits, unsigned *extra) {
+    if (length == 258) { *symbol = 285; *nbits = 0; *extra = 0; return; }
+    unsigned l = length - 3;
+    unsigned k = l;
+    if (l >= 8) {
+        unsigned e = 31u - (unsigned)__builtin_clz(l) - 2u;
+        k = 4 * e + (l >> e);
     }
-    if (lz_from == 0) return libdeflate_zlib_compress(ds_compressor, data, plane_bytes * planes, dst, cap);
-    unsigned hdr = (8u << 8) | (7u << 12);
-    hdr |= (unsigned)(level < 2 ? 0 : level < 6 ? 1 : level < 8 ? 2 : 3) << 6;
+    *symbol = 257 + k;
+    *nbits = ds_length_bits[k];
+    *extra = length - ds_length_base[k];
+}
+
+/* The runs of a plane as deflate tokens: each byte that does not repeat its predecessor is a
+   literal; a run of r further copies becomes matches at distance 1 of at most 258 (none
+   shorter than 3; a remainder of 1 or 2 stays literal). */
+static void ds_rle_count(const unsigned char *p, size_t n, uint32_t *freq) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = p[i];
+        freq[b]++;
+        if (i + 1 >= n || p[i + 1] != b) { i++; continue; }
+        size_t j = i + 1;
+        while (j < n && p[j] == b) j++;
+        size_t r = j - i - 1;
+        while (r >= 3) {
+            size_t m = r > 258 ? 258 : r;
+            if (r > m && r - m < 3) m = r - 3;
+            unsigned symbol, nbits, extra;
+            ds_length_symbol((unsigned)m, &symbol, &nbits, &extra);
+            freq[symbol]++;
+            r -= m;
+        }
+        freq[b] += (uint32_t)r;
+        i = j;
+    }
+}
+
+/* The same tokens, written with the codes `packed` (code | length << 16; a match's code
+   is followed by its extra bits and the single distance code, one zero bit). The writer's
+   state is kept in locals, as in ds_put_huffman_block. */
+static void ds_rle_write(const unsigned char *p, size_t n, ds_bits *w, const uint32_t *packed) {
+    uint64_t acc = w->acc;
+    int bits = w->bits;
+    size_t pos = w->pos;
+    unsigned char *out = w->out;
+    const size_t cap = w->cap;
+#define DS_EMIT(v, nb) do { acc |= (uint64_t)(v) << bits; bits += (nb); \
+        if (bits >= 32) { if (pos + 4 > cap) { w->overflow = 1; return; } \
+            out[pos] = (unsigned char)acc; out[pos + 1] = (unsigned char)(acc >> 8); \
+            out[pos + 2] = (unsigned char)(acc >> 16); out[pos + 3] = (unsigned char)(acc >> 24); \
+            pos += 4; acc >>= 32; bits -= 32; } } while (0)
+    size_t i = 0;
+    while (i < n) {
+        unsigned char b = p[i];
+        uint32_t e = packed[b];
+        DS_EMIT(e & 0xffff, (int)(e >> 16));
+        if (i + 1 >= n || p[i + 1] != b) { i++; continue; }
+        size_t j = i + 1;
+        while (j < n && p[j] == b) j++;
+        size_t r = j - i - 1;
+        while (r >= 3) {
+            size_t m = r > 258 ? 258 : r;
+            if (r > m && r - m < 3) m = r - 3;
+            unsigned symbol, nbits, extra;
+            ds_length_symbol((unsigned)m, &symbol, &nbits, &extra);
+            uint32_t c = packed[symbol];
+            /* code, extra bits, then the one-bit distance code 0: at most 15 + 5 + 1 bits */
+            DS_EMIT((c & 0xffff) | (extra << (c >> 16)), (int)(c >> 16) + (int)nbits + 1);
+            r -= m;
+        }
+        for (; r > 0; r--) DS_EMIT(e & 0xffff, (int)(e >> 16));
+        i = j;
+    }
+#undef DS_EMIT
+    w->acc = acc;
+    w->bits = bits;
+    w->pos = pos;
+}
+
+/* One dynamic-Huffman block of literals and distance-1 matches (see ds_rle_tokens), or
+   stored blocks if that would not be smaller. */
+static void ds_put_rle_block(ds_bits *w, const unsigned char *p, size_t n, int final) {
+    static const uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+    uint32_t freq[286] = {0};
+    ds_rle_count(p, n, freq);
+    freq[256] = 1;  /* end of block */
+    uint8_t len[287];
+    ds_code_lengths(freq, 286, 15, len);
+    len[286] = 1;   /* one distance code (distance 1), one bit (RFC 1951 3.2.7) */
+    /* Payload size: literal and length codes, their extra bits, one bit per distance. */
+    uint64_t bits = 0;
+    for (int i = 0; i < 286; i++) {
+        if (!freq[i]) continue;
+        bits += (uint64_t)freq[i] * len[i];
+        if (i > 256) bits += (uint64_t)freq[i] * (ds_length_bits[i - 257] + 1u);
+    }
+    if (bits / 8 + 200 >= n) { ds_put_stored_blocks(w, p, n, final); return; }
+    uint16_t code[286];
+    ds_canonical_codes(len, 286, code);
+    uint32_t cfreq[19] = {0};
+    for (int i = 0; i < 287; i++) cfreq[len[i]]++;
+    uint8_t clen[19];
+    ds_code_lengths(cfreq, 19, 7, clen);
+    uint16_t ccode[19];
+    ds_canonical_codes(clen, 19, ccode);
+    int hclen = 19;
+    while (hclen > 4 && clen[order[hclen - 1]] == 0) hclen--;
+    ds_put(w, final ? 1 : 0, 1);
+    ds_put(w, 2, 2);            /* BTYPE 10: dynamic Huffman */
+    ds_put(w, 286 - 257, 5);    /* HLIT: 286 literal/length codes */
+    ds_put(w, 0, 5);            /* HDIST: 1 distance code */
+    ds_put(w, (uint32_t)(hclen - 4), 4);
+    for (int i = 0; i < hclen; i++) ds_put(w, clen[order[i]], 3);
+    for (int i = 0; i < 287; i++) ds_put(w, ccode[len[i]], clen[len[i]]);
+    uint32_t packed[286];
+    for (int i = 0; i < 286; i++) packed[i] = (uint32_t)code[i] | ((uint32_t)len[i] << 16);
+    ds_rle_write(p, n, w, packed);
+    if (w->overflow) return;
+    ds_put(w, code[256], len[256]);
+}
+
+/* zlib stream of a chunk's planes (a shuffled chunk, or one plane for 1-byte columns),
+   each as classified above; 0 if `cap` is too small. The header is the one libdeflate
+   writes at level 1. */
+static size_t ds_zlib_planar(const unsigned char *data, size_t plane_bytes, size_t planes,
+                             unsigned char *dst, size_t cap) {
+    unsigned hdr = (8u << 8) | (7u << 12);   /* deflate, 32 KiB window, FLEVEL 0 (fastest) */
     hdr |= 31 - (hdr % 31);
     if (cap < 8) return 0;
     dst[0] = (unsigned char)(hdr >> 8);
     dst[1] = (unsigned char)(hdr & 0xff);
     ds_bits w = {dst, 2, cap - 4, 0, 0, 0};
-    for (size_t k = 0; k < lz_from; k++) {
+    for (size_t k = 0; k < planes; k++) {
         const unsigned char *p = data + k * plane_bytes;
         int final = k + 1 == planes;
-        if (kind[k] == DS_PLANE_HUFFMAN) ds_put_huffman_block(&w, p, plane_bytes, final);
-        else if (kind[k] == DS_PLANE_CONSTANT) ds_put_constant_block(&w, p[0], plane_bytes, final);
-        else ds_put_stored_blocks(&w, p, plane_bytes, final);
+        switch (ds_classify_plane(p, plane_bytes)) {
+        case DS_PLANE_CONSTANT: ds_put_constant_block(&w, p[0], plane_bytes, final); break;
+        case DS_PLANE_RLE: ds_put_rle_block(&w, p, plane_bytes, final); break;
+        case DS_PLANE_HUFFMAN: ds_put_huffman_block(&w, p, plane_bytes, final); break;
+        default: ds_put_stored_blocks(&w, p, plane_bytes, final); break;
+        }
         if (w.overflow) return 0;
     }
-    if (lz_from < planes) {
-        if (w.bits > 0) ds_put_stored_blocks(&w, NULL, 0, 0);  /* byte-align: empty stored block */
-        if (w.overflow || w.pos >= w.cap) return 0;
-        size_t n = libdeflate_deflate_compress(ds_compressor, data + lz_from * plane_bytes,
-                                               (planes - lz_from) * plane_bytes, dst + w.pos, w.cap - w.pos);
-        if (n == 0) return 0;
-        w.pos += n;
-    } else {
-        ds_align(&w);
-        if (w.overflow) return 0;
-    }
+    ds_align(&w);
+    if (w.overflow || w.pos + 4 > cap) return 0;
     uint32_t adler = libdeflate_adler32(1, data, plane_bytes * planes);
     dst[w.pos] = (unsigned char)(adler >> 24);
     dst[w.pos + 1] = (unsigned char)(adler >> 16);
@@ -568,18 +683,22 @@ size_t ds_encode_chunk(const unsigned char *src, size_t chunk_bytes, size_t elem
     }
     size_t size;
     if (deflate_level > 0) {
-        if (!ds_compressor || ds_compressor_level != deflate_level) {
-            if (ds_compressor) libdeflate_free_compressor(ds_compressor);
-            ds_compressor = libdeflate_alloc_compressor(deflate_level);
-            ds_compressor_level = deflate_level;
-        }
-        if (!ds_compressor) return 0;
-        size_t plane = chunk_bytes / element_size;
+        /* Level 1 on whole planes (full chunks): the planar coder; element_size 1 (or an
+           unshuffled chunk) is one plane. Small chunks and levels 2-9: libdeflate. */
+        size_t planes = planar ? element_size : 1;
+        size_t plane = chunk_bytes / planes;
         size = 0;
-        if (planar && element_size <= 16 && plane * element_size == chunk_bytes && plane >= DS_MIN_PLANE_BYTES
-            && dst_capacity >= 2 * DS_PROBE_BYTES + 8)
-            size = ds_zlib_planar(data, plane, element_size, deflate_level, dst, dst_capacity - 4);
-        if (size == 0) size = libdeflate_zlib_compress(ds_compressor, data, chunk_bytes, dst, dst_capacity - 4);
+        if (deflate_level == 1 && planes <= 16 && plane * planes == chunk_bytes && plane >= DS_MIN_PLANE_BYTES)
+            size = ds_zlib_planar(data, plane, planes, dst, dst_capacity - 4);
+        if (size == 0) {
+            if (!ds_compressor || ds_compressor_level != deflate_level) {
+                if (ds_compressor) libdeflate_free_compressor(ds_compressor);
+                ds_compressor = libdeflate_alloc_compressor(deflate_level);
+                ds_compressor_level = deflate_level;
+            }
+            if (!ds_compressor) return 0;
+            size = libdeflate_zlib_compress(ds_compressor, data, chunk_bytes, dst, dst_capacity - 4);
+        }
         if (size == 0) return 0;
     } else {
         if (chunk_bytes + 4 > dst_capacity) return 0;
@@ -595,4 +714,11 @@ size_t ds_encode_chunk(const unsigned char *src, size_t chunk_bytes, size_t elem
         size += 4;
     }
     return size;
+}
+
+int ds_zlib_uncompress(unsigned char *dst, size_t *dst_len, const unsigned char *src, size_t src_len) {
+    uLongf n = (uLongf)*dst_len;
+    int rc = uncompress(dst, &n, src, (uLong)src_len);
+    *dst_len = (size_t)n;
+    return rc;
 }

@@ -14,14 +14,20 @@ public struct BeamBackground: Sendable {
     public struct Photon: Sendable {
         public var energy: Double
         public var cosTheta: Double
-        public var phi: Double
+        /// The azimuth as its cosine and sine (uniform on the circle): the cluster needs its
+        /// direction, and drawing the point directly spares a cos and a sin per cluster.
+        public var cosPhi: Double
+        public var sinPhi: Double
         public var time: Double
         public var region: ECLRegion
 
-        public init(energy: Double, cosTheta: Double, phi: Double, time: Double, region: ECLRegion) {
-            self.energy = energy; self.cosTheta = cosTheta; self.phi = phi
+        public init(energy: Double, cosTheta: Double, cosPhi: Double, sinPhi: Double, time: Double, region: ECLRegion) {
+            self.energy = energy; self.cosTheta = cosTheta; self.cosPhi = cosPhi; self.sinPhi = sinPhi
             self.time = time; self.region = region
         }
+
+        /// Azimuth in (-pi, pi].
+        public var phi: Double { atan2(sinPhi, cosPhi) }
     }
 
     public let meanClusters: Double
@@ -68,14 +74,26 @@ public struct BeamBackground: Sendable {
             range = backward; region = .backwardEndcap
         }
         let c = range.lowerBound + (range.upperBound - range.lowerBound) * random.uniform()
-        let phi = Double.pi * (2 * random.uniform() - 1)
-        let e = minEnergy - energySlope * log(1 - random.uniform())
+        // A uniform point in the unit disc gives a uniform azimuth: (x^2 - y^2, 2xy) / r^2.
+        var cosPhi = 1.0, sinPhi = 0.0
+        while true {
+            let x = 2 * random.uniform() - 1, y = 2 * random.uniform() - 1
+            let r2 = x * x + y * y
+            if r2 < 1 && r2 > 0 {
+                cosPhi = (x * x - y * y) / r2
+                sinPhi = 2 * x * y / r2
+                break
+            }
+        }
+        // Exponential above the threshold; single precision is ample (the energy is stored
+        // as float32) and its log is twice as fast.
+        let e = minEnergy - energySlope * Double(log(Float(1 - random.uniform())))
         let t: Double
         if random.uniform() < inTimeFraction {
             t = timeSigma(e) * random.gaussian()
         } else {
             t = timeWindow * (2 * random.uniform() - 1)
         }
-        return Photon(energy: e, cosTheta: c, phi: phi, time: t, region: region)
+        return Photon(energy: e, cosTheta: c, cosPhi: cosPhi, sinPhi: sinPhi, time: t, region: region)
     }
 }

@@ -106,7 +106,7 @@ public struct TriggerSimulation: Sendable {
                 let ptj = b.perp
                 guard ptj > twoTrackMinPt, twoTrackCos.contains(cosTheta: b.z / b.magnitude) else { continue }
                 let c = max(-1, min(1, (a.x * b.x + a.y * b.y) / (pti * ptj)))
-                best = max(best, acos(c))
+                best = max(best, Arctangent.acos(c))
             }
         }
         guard n >= 2 else { return 0 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// A reproducible stream of random numbers: xoshiro256** (D. Blackman, S. Vigna, "Scrambled
 /// linear pseudorandom number generators", ACM TOMS 47 (2021) 36), registered with GSL as a
-/// `gsl_rng_type` so that GSL's samplers (ziggurat Gaussian, Poisson, exponential, Cauchy)
-/// draw from the same stream.
+/// `gsl_rng_type` so that GSL's samplers (Poisson, exponential, Cauchy) draw from the same
+/// stream; Gaussians come from `NormalZiggurat`, inlined.
 ///
 /// Why not GSL's own mt19937 any more (it was used until the perf2 branch): every uniform went
 /// through `gsl_rng`'s function pointers (`gsl_rng_uniform_pos` -> `mt_get_double`), which
@@ -30,6 +30,7 @@ public final class RandomStream {
     @usableFromInline let state: UnsafeMutablePointer<UInt64>
     public let seed: UInt64
     public let stream: UInt64
+    @usableFromInline let ziggurat = NormalZiggurat.shared
 
     public init(seed: UInt64, stream: UInt64 = 0) {
         self.seed = seed
@@ -97,9 +98,11 @@ public final class RandomStream {
     @inlinable @inline(__always)
     func uniformHalfOpen() -> Double { Double(nextBits() >> 11) * 0x1p-53 }
 
-    /// Standard normal deviate (GSL ziggurat).
+    /// Standard normal deviate (`NormalZiggurat`, inlined).
     @inlinable
-    public func gaussian() -> Double { gsl_ran_gaussian_ziggurat(rng, 1.0) }
+    public func gaussian() -> Double {
+        ziggurat.sample(bits: { Self.next(state) }, uniform: { (Double(Self.next(state) >> 12) + 0.5) * 0x1p-52 })
+    }
 
     /// Poisson deviate of the given mean.
     @inlinable

@@ -53,4 +53,9 @@ size_t ds_encode_chunk(const unsigned char *src, size_t chunk_bytes, size_t elem
 /// libhdf5's `H5_checksum_fletcher32`, which is declared here for the tests that check so.
 uint32_t ds_fletcher32(const void *data, size_t len);
 uint32_t H5_checksum_fletcher32(const void *data, size_t len);
+
+/// zlib's own `uncompress` (what HDF5's deflate filter runs), for tests that decode the
+/// encoder's streams with a decoder other than libdeflate. Returns zlib's status; `*dst_len`
+/// holds the capacity on entry and the decoded size on return.
+int ds_zlib_uncompress(unsigned char *dst, size_t *dst_len, const unsigned char *src, size_t src_len);
 #endif
