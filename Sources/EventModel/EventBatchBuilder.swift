@@ -13,7 +13,9 @@ import Kinematics
 public final class EventBatchBuilder {
     /// All buffers in one struct, so that staging an event is one exclusive access to the
     /// class's storage rather than one per buffer.
-    private var staged = StagedRows()
+    var staged = StagedRows()
+    /// Column arrays of `flushStoredTables`, reused from flush to flush.
+    var reusable = ReusableStoredColumns()
 
     public init() {}
 
@@ -117,6 +119,11 @@ struct StagedRows {
         batch.particles.pz = gather(p) { $0.momentum.pz }
         batch.particles.e = gather(p) { $0.momentum.e }
 
+        clear()
+    }
+
+    /// Empties every buffer, keeping its storage.
+    mutating func clear() {
         eventID.removeAll(); weight.removeAll(); triggerBits.removeAll(); extraEnergy.removeAll(); nPi0.removeAll()
         tracks.removeAll(); trackEnds.removeAll(); clusters.removeAll(); clusterEnds.removeAll()
         vertices.removeAll(); vertexEnds.removeAll(); particles.removeAll(); particleEnds.removeAll()

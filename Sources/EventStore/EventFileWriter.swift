@@ -99,12 +99,18 @@ public final class EventFileWriter {
     /// write (and reuse) each batch as it is made instead of holding the whole shard.
     /// After the call the file holds no reference to the batch's arrays.
     public func append(_ batch: EventBatch, deferringWeights: Bool) throws {
+        try append(storedTables: batch.storedTables(), events: batch.count, deferringWeights: deferringWeights)
+    }
+
+    /// Appends `events` events given as stored tables (schema types, offsets from 0), as
+    /// `EventBatchBuilder.flushStoredTables` makes them without an intermediate batch.
+    public func append(storedTables: [StoredTable], events: Int, deferringWeights: Bool) throws {
         guard let f = file else { throw EventStoreError.writeFailed(path: destination.path, detail: "writer already finished") }
-        guard !batch.isEmpty else { return }
+        guard events > 0 else { return }
         if deferringWeights { weightsDeferred = true }
         do {
             var items: [(String, ColumnData)] = []
-            for stored in batch.storedTables() where tables.contains(where: { $0.name == stored.spec.name }) {
+            for stored in storedTables where tables.contains(where: { $0.name == stored.spec.name }) {
                 let name = stored.spec.name
                 if let offsets = stored.offsets {
                     let shift = rowCounts[name] ?? 0
@@ -116,12 +122,16 @@ public final class EventFileWriter {
                     guard let data = stored.columns[column.name] else {
                         throw EventStoreError.missingColumn(path: destination.path, table: name, column: column.name)
                     }
+                    guard data.type == column.type else {
+                        throw EventStoreError.writeFailed(path: destination.path,
+                                                          detail: "\(name)/\(column.name) is \(data.type.rawValue), the schema says \(column.type.rawValue)")
+                    }
                     items.append(("\(name)/\(column.name)", data))
                 }
             }
             // One call, so that all columns' chunks are compressed in parallel.
             try f.append(items)
-            eventCount += batch.count
+            eventCount += events
         } catch {
             abandon()
             throw error

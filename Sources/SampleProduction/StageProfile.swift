@@ -28,7 +28,7 @@ public struct StageProfile: Sendable, Encodable {
     /// Runs the three truncated loops over `events` events of `process` (unweighted, no
     /// filter) with the given conditions, each from the same random stream.
     public static func measure(process: StandardModelProcess, events: Int, conditions: DetectorConditions,
-                               batchEvents: Int = 8_192) -> StageProfile {
+                               batchEvents: Int = 4_096) -> StageProfile {
         let generator = process.makeGenerator(filter: nil, mode: .unweighted)
         let detector = DetectorSimulation(conditions: conditions, storeTruth: true)
 
@@ -55,20 +55,15 @@ public struct StageProfile: Sendable, Encodable {
             }
         }
         let builder = EventBatchBuilder()
-        var batch = EventBatch()
         let withBatches = timed { rng in
             for i in 0..<events {
                 generator.generate(into: &generated, using: rng)
                 detector.reconstruct(particles: generated.particles, weight: generated.weight, eventID: Int64(i),
                                      vertices: vertices(generated), random: rng, into: &event)
                 builder.append(event)
-                if builder.count >= batchEvents {
-                    builder.flush(into: &batch)
-                    _ = batch.storedTables()
-                }
+                if builder.count >= batchEvents { _ = builder.flushStoredTables() }
             }
-            builder.flush(into: &batch)
-            _ = batch.storedTables()
+            _ = builder.flushStoredTables()
         }
         return StageProfile(events: events, generatorMicroseconds: generatorOnly,
                             detectorMicroseconds: withDetector - generatorOnly,

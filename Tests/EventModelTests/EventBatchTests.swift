@@ -50,6 +50,23 @@ import Testing
         #expect(batch == EventBatch())
     }
 
+    /// `flushStoredTables` gives what `EventBatch.storedTables()` gives for the same events
+    /// (the schema's types, offsets from 0), also on later flushes that refill its arrays with
+    /// fewer and then more rows.
+    @Test func builderStoredTablesMatchTheBatchs() {
+        let builder = EventBatchBuilder()
+        for n in [3000, 1, 0, 4500] {
+            let events = (0..<n).flatMap { _ in Self.sampleEvents() }
+            var batch = EventBatch()
+            for e in events { batch.append(e); builder.append(e) }
+            let (tables, weights, count) = builder.flushStoredTables()
+            #expect(count == events.count)
+            #expect(weights == batch.events.weight)
+            #expect(tables == batch.storedTables(), "\(n) x 3 events")
+            #expect(builder.count == 0)
+        }
+    }
+
     @Test func storedTablesRoundTrip() throws {
         var batch = EventBatch()
         for e in Self.sampleEvents() { batch.append(e) }
