@@ -58,10 +58,17 @@ public final class NormalZiggurat: @unchecked Sendable {
             if abs(u) < inner[i] { return u * edges[i] }
             if i == 0 { return tail(negative: u < 0, uniform: uniform) }
             let x = u * edges[i]
-            let f0 = exp(-0.5 * (edges[i] * edges[i] - x * x))
-            let f1 = exp(-0.5 * (edges[i + 1] * edges[i + 1] - x * x))
-            if f1 + uniform() * (f0 - f1) < 1 { return x }
+            if edgeAccepts(x, layer: i, uniform: uniform()) { return x }
         }
+    }
+
+    /// Whether x, in the part of layer i (1...127) outside the inner rectangle, lies under
+    /// the curve: a uniform point between f(x_i) and f(x_{i+1}) at x against f(x).
+    @inlinable
+    public func edgeAccepts(_ x: Double, layer i: Int, uniform: Double) -> Bool {
+        let f0 = exp(-0.5 * (edges[i] * edges[i] - x * x))
+        let f1 = exp(-0.5 * (edges[i + 1] * edges[i + 1] - x * x))
+        return f1 + uniform * (f0 - f1) < 1
     }
 
     /// Beyond R (Marsaglia 1964): x = -ln(u1)/R, accepted when -2 ln(u2) > x^2.

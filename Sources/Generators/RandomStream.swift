@@ -98,10 +98,27 @@ public final class RandomStream {
     @inlinable @inline(__always)
     func uniformHalfOpen() -> Double { Double(nextBits() >> 11) * 0x1p-53 }
 
-    /// Standard normal deviate (`NormalZiggurat`, inlined).
-    @inlinable
+    /// Standard normal deviate (`NormalZiggurat`): the first draw's common case (98.8%)
+    /// inlined into the caller, the rest out of line.
+    @inlinable @inline(__always)
     public func gaussian() -> Double {
-        ziggurat.sample(bits: { Self.next(state) }, uniform: { (Double(Self.next(state) >> 12) + 0.5) * 0x1p-52 })
+        let b = nextBits()
+        let i = Int(b & 0x7F)
+        let u = Double(Int64(bitPattern: b) >> 11) * 0x1p-52
+        if abs(u) < ziggurat.inner[i] { return u * ziggurat.edges[i] }
+        return gaussianBeyondInner(layer: i, u: u)
+    }
+
+    /// The ziggurat's first draw fell outside its layer's inner rectangle: the base layer's
+    /// tail, or the edge test, and if that rejects, a fresh draw (the same algorithm as
+    /// `NormalZiggurat.sample`, continued).
+    @usableFromInline @inline(never)
+    func gaussianBeyondInner(layer i: Int, u: Double) -> Double {
+        let z = ziggurat
+        if i == 0 { return z.tail(negative: u < 0, uniform: { self.uniform() }) }
+        let x = u * z.edges[i]
+        if z.edgeAccepts(x, layer: i, uniform: uniform()) { return x }
+        return z.sample(bits: { self.nextBits() }, uniform: { self.uniform() })
     }
 
     /// Poisson deviate of the given mean.
