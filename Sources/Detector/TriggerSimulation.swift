@@ -92,24 +92,27 @@ public struct TriggerSimulation: Sendable {
 
     /// Probability that the two-track line fires given the tracks (used by tests, too).
     public func twoTrackProbability(_ tracks: [Track]) -> Double {
-        var best = -1.0   // largest transverse opening angle, rad
+        // The transverse directions of the tracks the 2D finder sees; the largest opening
+        // angle is the arccos of the smallest cosine (one arccos per event).
+        var smallestCos = 2.0
         var forward = false
         var n = 0
-        for i in tracks.indices {
-            let a = tracks[i].momentum
-            let pti = a.perp
-            guard pti > twoTrackMinPt, twoTrackCos.contains(cosTheta: a.z / a.magnitude) else { continue }
-            n += 1
-            if forwardBarrelCos.contains(cosTheta: a.z / a.magnitude) { forward = true }
-            for j in tracks.indices where j > i {
-                let b = tracks[j].momentum
-                let ptj = b.perp
-                guard ptj > twoTrackMinPt, twoTrackCos.contains(cosTheta: b.z / b.magnitude) else { continue }
-                let c = max(-1, min(1, (a.x * b.x + a.y * b.y) / (pti * ptj)))
-                best = max(best, Arctangent.acos(c))
+        withUnsafeTemporaryAllocation(of: (Double, Double).self, capacity: max(1, tracks.count)) { seen in
+            for t in tracks {
+                let a = t.momentum
+                let pt = a.perp
+                guard pt > twoTrackMinPt else { continue }
+                let cosTheta = a.z / a.magnitude
+                guard twoTrackCos.contains(cosTheta: cosTheta) else { continue }
+                if forwardBarrelCos.contains(cosTheta: cosTheta) { forward = true }
+                let ux = a.x / pt, uy = a.y / pt
+                for k in 0..<n { smallestCos = min(smallestCos, ux * seen[k].0 + uy * seen[k].1) }
+                seen[n] = (ux, uy)
+                n += 1
             }
         }
         guard n >= 2 else { return 0 }
+        let best = Arctangent.acos(smallestCos)
         var p = twoTrackEfficiency / (1 + exp(-(best - minOpening) / openingWidth))
         if forward { p *= forwardBarrelFactor }
         return p

@@ -24,10 +24,14 @@ public struct FrameTransform: Sendable {
         gamma = beams.cmsToLabBoost.gamma
         let b2 = b.magnitudeSquared
         gammaFactor = b2 > 0 ? (gamma - 1) / b2 : 0
+        sqrtS = beams.sqrtS
+        s = beams.s
     }
 
-    public var sqrtS: Double { beams.sqrtS }
-    public var s: Double { beams.s }
+    /// The beams' invariants, stored: the samplers read them for every event (as computed
+    /// properties of `BelleIIBeams` they cost a square root each time).
+    public let sqrtS: Double
+    public let s: Double
 
     /// CMS (e- along +z*) -> lab; same as `BelleIIBeams.toLab`.
     @inlinable
