@@ -35,7 +35,9 @@ public struct Pi0Reconstruction: Sendable {
                 var j = i + 1
                 while j < count {
                     let b = g[j]
-                    if !b.trackMatched && b.energy > minPhotonEnergy {
+                    // M^2 <= 4 E1 E2 (back to back): most pairs of soft beam-background
+                    // clusters fall short of the window without the opening angle.
+                    if !b.trackMatched && b.energy > minPhotonEnergy && 4 * a.energy * b.energy >= massLow2 {
                         let m2 = massSquared(a, b)
                         if m2 >= massLow2 && m2 <= massHigh2 { n += 1 }
                     }
