@@ -59,7 +59,7 @@ public struct FermionPairBorn: Sendable {
         let a0 = q * q - 2 * q * ve * vf * reChi + (ve * ve + ae * ae) * vf * vf * absChi2
         let a0a = (ve * ve + ae * ae) * af * af * absChi2
         let a1 = -2 * q * ae * af * reChi + 4 * ve * ae * vf * af * absChi2
-        let al = VacuumPolarization.alpha(q2: s)
+        let al = RunningAlphaTable.shared.alpha(q2: s)
         var norm = Double.pi * al * al / (2 * s) * beta
         if includeFinalStateCorrection { norm *= FermionPairBorn.finalStateFactor(beta: beta) }
         return Angular(norm: norm, a: a0 * (2 - beta2) + a0a * beta2,
