@@ -33,6 +33,7 @@ public struct LeptonPairSampler: ProcessSampler {
     @usableFromInline let softFraction: Double
     @usableFromInline let logTail: Double
     @usableFromInline let vMaxBeta: Double
+    @usableFromInline let logVMax: Double
     @usableFromInline let envelope: Double
     @usableFromInline let isrDipole: DipoleAngularDistribution
     /// `born.angular(s:)` at the nominal s, used by every event without an ISR photon
@@ -58,6 +59,7 @@ public struct LeptonPairSampler: ProcessSampler {
         vMax = vmax
         logTail = -log1p(-vmax)
         vMaxBeta = exp(isr.beta * log(vmax))
+        logVMax = log(vmax)
         isrDipole = DipoleAngularDistribution(energy: beams.sqrtS / 2, mass: ParticleMass.electron)
         nominalAngular = born.angular(s: s)!
         let borns = born
@@ -114,15 +116,21 @@ public struct LeptonPairSampler: ProcessSampler {
         let beta = isr.beta
         let s = transform.s
         while true {
-            let v: Double
+            let v: Double, lv: Double, vb: Double
             if rng.uniform() < softFraction {
-                v = vMax * exp(log(rng.uniform()) / beta)
+                // v = vMax u^(1/beta): ln v and v^(beta - 1) = vMax^beta u / v follow from ln u
+                // (one log and one exp instead of two of each).
+                let u = rng.uniform()
+                lv = logVMax + log(u) / beta
+                v = exp(lv)
+                if v <= 0 || v >= vMax { continue }
+                vb = vMaxBeta * u / v
             } else {
                 v = -expm1(-rng.uniform() * logTail)
+                if v <= 0 || v >= vMax { continue }
+                lv = log(v)
+                vb = exp((beta - 1) * lv)
             }
-            if v <= 0 || v >= vMax { continue }
-            let lv = log(v)
-            let vb = exp((beta - 1) * lv)
             let p = softFraction * beta * vb / vMaxBeta
                 + (1 - softFraction) / ((1 - v) * logTail)
             // Below threshold the Born is 0 and the proposal is always rejected.
