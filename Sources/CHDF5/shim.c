@@ -265,10 +265,16 @@ size_t ds_encoded_bound(size_t chunk_bytes) {
 #define DS_MIN_PLANE_BYTES (4 * DS_PROBE_BYTES)
 
 /* Lower bound on a literal-only Huffman coding of `len` bytes: order-0 entropy, but at
-   least one bit per byte (no code is shorter). */
+   least one bit per byte (no code is shorter). When the collision entropy
+   -log2(sum p^2), a lower bound on the Shannon entropy, already shows no code could save
+   1/32 (7.75 bits a byte), `len` is returned without the 256 logarithms: random mantissa
+   bytes, most of the planes, are decided with one. */
 static double ds_literal_bytes(const unsigned char *p, size_t len) {
     uint32_t h[256] = {0};
     for (size_t i = 0; i < len; i++) h[p[i]]++;
+    uint64_t collisions = 0;
+    for (int i = 0; i < 256; i++) collisions += (uint64_t)h[i] * h[i];
+    if (collisions > 0 && log2((double)len * (double)len / (double)collisions) >= 7.75) return (double)len;
     double bits = 0;
     for (int i = 0; i < 256; i++) {
         if (!h[i]) continue;
