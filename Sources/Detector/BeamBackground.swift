@@ -31,6 +31,8 @@ public struct BeamBackground: Sendable {
     }
 
     public let meanClusters: Double
+    /// exp(-meanClusters), the stopping point of `count`.
+    public let expMinusMean: Double
     public let minEnergy: Double
     public let energySlope: Double
     public let cumulativeForward: Double
@@ -43,6 +45,7 @@ public struct BeamBackground: Sendable {
 
     public init(_ b: DetectorConditions.BeamBackground, acceptance: Acceptance) {
         meanClusters = b.meanClusters
+        expMinusMean = exp(-b.meanClusters)
         minEnergy = b.minEnergyGeV
         energySlope = b.energySlopeGeV
         cumulativeForward = b.fractionForwardEndcap
@@ -54,10 +57,21 @@ public struct BeamBackground: Sendable {
         backward = acceptance.cosRange(of: .backwardEndcap)
     }
 
-    /// Number of background clusters in one event.
+    /// Number of background clusters in one event: Poisson by Knuth's product of uniforms
+    /// (the count of uniforms whose running product stays above exp(-mean); exact, about
+    /// mean + 1 uniforms, a few ns for a mean of 3, against 25 ns for GSL's sampler through
+    /// its function pointers); GSL's for large means.
     @inlinable
     public func count<R: DetectorRandom>(random: R) -> Int {
-        meanClusters > 0 ? random.poisson(meanClusters) : 0
+        guard meanClusters > 0 else { return 0 }
+        guard meanClusters < 30 else { return random.poisson(meanClusters) }
+        var n = 0
+        var product = random.uniform()
+        while product > expMinusMean {
+            n += 1
+            product *= random.uniform()
+        }
+        return n
     }
 
     /// One background cluster; `timeSigma` is the ECL time resolution at its energy.

@@ -236,8 +236,8 @@ struct EventBuilder {
     /// the trigger and the pi0 finder use keeps the unit vector itself.
     @inlinable
     mutating func addCluster(energy e: Double, nx: Double, ny: Double, nz: Double, time: Double,
-                             matched: Bool, event: inout ReconstructedEvent) {
-        let region = sim.acceptance.eclRegion(cosTheta: nz)
+                             matched: Bool, region knownRegion: ECLRegion? = nil, event: inout ReconstructedEvent) {
+        let region = knownRegion ?? sim.acceptance.eclRegion(cosTheta: nz)
         let theta = Arctangent.atan2((nx * nx + ny * ny).squareRoot(), nz)
         let phi = Arctangent.atan2(ny, nx)
         event.clusters.append(Cluster(energy: e, theta: theta, phi: phi, time: Float(time), trackMatched: matched))
@@ -371,6 +371,6 @@ struct EventBuilder {
         let b = sim.beamBackground.sample(random: random, timeSigma: { cal.timeSigma($0) })
         let st = (max(0, 1 - b.cosTheta * b.cosTheta)).squareRoot()
         addCluster(energy: b.energy, nx: st * b.cosPhi, ny: st * b.sinPhi, nz: b.cosTheta, time: b.time,
-                   matched: false, event: &event)
+                   matched: false, region: b.region, event: &event)
     }
 }

@@ -37,6 +37,28 @@ import EventModel
         #expect(s.extra > 0)
     }
 
+    /// The number of background clusters per event is Poisson: the frequencies of 0-9
+    /// against the Poisson probabilities (chi-square over 11 classes, the last one 10 and
+    /// more; 10 dof, 99.99% quantile 35.6), for the mc and data means.
+    @Test func backgroundCountIsPoisson() {
+        for conditions in [Fixture.mc, Fixture.data] {
+            let bg = BeamBackground(conditions.beamBackground, acceptance: Acceptance(conditions.acceptance))
+            let r = TestRandom(seed: 77)
+            let n = 200_000
+            var counts = [Int](repeating: 0, count: 11)
+            for _ in 0..<n { counts[min(bg.count(random: r), 10)] += 1 }
+            let mu = bg.meanClusters
+            var chi2 = 0.0, cumulative = 0.0
+            for k in 0...10 {
+                let p = k < 10 ? exp(-mu + Double(k) * log(mu) - lgamma(Double(k) + 1)) : 1 - cumulative
+                cumulative += p
+                let expected = p * Double(n)
+                chi2 += (Double(counts[k]) - expected) * (Double(counts[k]) - expected) / expected
+            }
+            #expect(chi2 < 35.6, "chi2 = \(chi2) for mean \(mu)")
+        }
+    }
+
     @Test func dataHasMoreBackgroundAndMorePi0Combinatorics() {
         let n = 50_000
         let mc = emptyEvents(Fixture.mc, n: n, seed: 102)
