@@ -25,7 +25,12 @@ public final class EventBatchBuilder {
     public var count: Int { staged.eventID.count }
 
     /// Stages one event (the same rows `EventBatch.append` would add).
-    public func append(_ event: ReconstructedEvent) { staged.append(event) }
+    public func append(_ event: ReconstructedEvent) { staged.append(event, truth: event.particles) }
+
+    /// Stages `event` with `truth` as its generator particles (in place of
+    /// `event.particles`): a production hands the generator's particles over directly
+    /// rather than have the detector copy them into the event first.
+    public func append(_ event: ReconstructedEvent, truth: [Particle]) { staged.append(event, truth: truth) }
 
     /// Replaces `batch`'s content (keeping its arrays' storage) with the staged events, and
     /// empties the builder (keeping its storage).
@@ -55,7 +60,7 @@ struct StagedRows {
         vertices.free(); vertexEnds.free(); particles.free(); particleEnds.free()
     }
 
-    mutating func append(_ event: ReconstructedEvent) {
+    mutating func append(_ event: ReconstructedEvent, truth: [Particle]) {
         eventID.append(event.eventID)
         weight.append(event.weight)
         triggerBits.append(event.trigger.rawValue)
@@ -67,7 +72,7 @@ struct StagedRows {
         clusterEnds.append(Int64(clusters.count))
         vertices.append(contentsOf: event.vertices)
         vertexEnds.append(Int64(vertices.count))
-        particles.append(contentsOf: event.particles)
+        particles.append(contentsOf: truth)
         particleEnds.append(Int64(particles.count))
     }
 

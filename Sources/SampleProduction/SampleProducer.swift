@@ -124,7 +124,8 @@ public struct SampleProducer: Sendable {
         let isData = task.conditions == "data"
         let mode: GenerationMode = isData ? .unweighted : task.plan.mode
         let generator = task.plan.process.makeGenerator(filter: task.plan.filter, mode: mode)
-        let detector = DetectorSimulation(conditions: conditions, storeTruth: !isData)
+        // Truth goes from the generator to the builder directly (MC only), not through the event.
+        let detector = DetectorSimulation(conditions: conditions, storeTruth: false)
         let rng = RandomStream(seed: configuration.seed, stream: StreamID.of(task.streamName))
         let writer = try EventFileWriter(destination: task.destination,
                                          options: EventFileOptions(compressionLevel: compressionLevel, includeTruth: !isData))
@@ -154,7 +155,7 @@ public struct SampleProducer: Sendable {
             sumOfWeights += weight
             detector.reconstruct(particles: generated.particles, weight: weight,
                                  eventID: task.firstEventID + Int64(i), vertices: vertices, random: rng, into: &event)
-            builder.append(event)
+            builder.append(event, truth: isData ? [] : generated.particles)
             if builder.count >= batchEvents { try flush() }
         }
         try flush()

@@ -30,7 +30,7 @@ public struct StageProfile: Sendable, Encodable {
     public static func measure(process: StandardModelProcess, events: Int, conditions: DetectorConditions,
                                batchEvents: Int = 4_096) -> StageProfile {
         let generator = process.makeGenerator(filter: nil, mode: .unweighted)
-        let detector = DetectorSimulation(conditions: conditions, storeTruth: true)
+        let detector = DetectorSimulation(conditions: conditions, storeTruth: false)
 
         func timed(_ body: (RandomStream) -> Void) -> Double {
             let rng = RandomStream(seed: 1, stream: StreamID.of("\(process.rawValue)/stage-profile"))
@@ -60,7 +60,7 @@ public struct StageProfile: Sendable, Encodable {
                 generator.generate(into: &generated, using: rng)
                 detector.reconstruct(particles: generated.particles, weight: generated.weight, eventID: Int64(i),
                                      vertices: vertices(generated), random: rng, into: &event)
-                builder.append(event)
+                builder.append(event, truth: generated.particles)
                 if builder.count >= batchEvents { _ = builder.flushStoredTables() }
             }
             _ = builder.flushStoredTables()
