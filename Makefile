@@ -37,6 +37,7 @@ demo: release
 bench: release
 	$(RELEASE) bench store --rows 20000000 --json
 	python3 Benchmarks/store_vs_h5py.py --darksector $(RELEASE)
+	$(RELEASE) bench generate --process mumu --events 2000000 --repeat 7 --stages --json
 
 clean:
 	rm -rf .build
