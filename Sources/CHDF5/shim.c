@@ -457,9 +457,31 @@ static void ds_put_constant_block(ds_bits *w, unsigned char b, size_t n, int fin
     ds_put(w, 0, 7);
 }
 
+/* Header of a dynamic-Huffman block (RFC 1951 3.2.7) whose literal/length alphabet has
+   `nlit` codes and whose distance alphabet has one, with the code lengths `len` (nlit + 1
+   of them, the distance code's last): BFINAL, BTYPE, HLIT, HDIST, HCLEN, the code-length
+   code and the lengths written with it (no run-length codes 16-18: a few hundred bits). */
+static void ds_put_dynamic_header(ds_bits *w, const uint8_t *len, int nlit, int final) {
+    static const uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+    uint32_t cfreq[19] = {0};
+    for (int i = 0; i <= nlit; i++) cfreq[len[i]]++;
+    uint8_t clen[19];
+    ds_code_lengths(cfreq, 19, 7, clen);
+    uint16_t ccode[19];
+    ds_canonical_codes(clen, 19, ccode);
+    int hclen = 19;
+    while (hclen > 4 && clen[order[hclen - 1]] == 0) hclen--;
+    ds_put(w, final ? 1 : 0, 1);
+    ds_put(w, 2, 2);                        /* BTYPE 10: dynamic Huffman */
+    ds_put(w, (uint32_t)(nlit - 257), 5);   /* HLIT */
+    ds_put(w, 0, 5);                        /* HDIST: 1 distance code */
+    ds_put(w, (uint32_t)(hclen - 4), 4);
+    for (int i = 0; i < hclen; i++) ds_put(w, clen[order[i]], 3);
+    for (int i = 0; i <= nlit; i++) ds_put(w, ccode[len[i]], clen[len[i]]);
+}
+
 /* One dynamic-Huffman block holding `n` bytes as literals (no distance codes). */
 static void ds_put_huffman_block(ds_bits *w, const unsigned char *p, size_t n, int final) {
-    static const uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
     uint32_t freq[257] = {0}, f4[3][256] = {{0}};
     size_t i4 = 0;
     for (; i4 + 4 <= n; i4 += 4) { freq[p[i4]]++; f4[0][p[i4 + 1]]++; f4[1][p[i4 + 2]]++; f4[2][p[i4 + 3]]++; }
@@ -471,21 +493,7 @@ static void ds_put_huffman_block(ds_bits *w, const unsigned char *p, size_t n, i
     len[257] = 0;   /* one distance code of zero bits: no distances (RFC 1951 3.2.7) */
     uint16_t code[257];
     ds_canonical_codes(len, 257, code);
-    uint32_t cfreq[19] = {0};
-    for (int i = 0; i < 258; i++) cfreq[len[i]]++;
-    uint8_t clen[19];
-    ds_code_lengths(cfreq, 19, 7, clen);
-    uint16_t ccode[19];
-    ds_canonical_codes(clen, 19, ccode);
-    int hclen = 19;
-    while (hclen > 4 && clen[order[hclen - 1]] == 0) hclen--;
-    ds_put(w, final ? 1 : 0, 1);
-    ds_put(w, 2, 2);            /* BTYPE 10: dynamic Huffman */
-    ds_put(w, 0, 5);            /* HLIT: 257 literal/length codes */
-    ds_put(w, 0, 5);            /* HDIST: 1 distance code */
-    ds_put(w, (uint32_t)(hclen - 4), 4);
-    for (int i = 0; i < hclen; i++) ds_put(w, clen[order[i]], 3);
-    for (int i = 0; i < 258; i++) ds_put(w, ccode[len[i]], clen[len[i]]);
+    ds_put_dynamic_header(w, len, 257, final);
     /* The literals, with the writer's state in locals (stores through `out` could alias it). */
     uint32_t packed[256];
     for (int i = 0; i < 256; i++) packed[i] = (uint32_t)code[i] | ((uint32_t)len[i] << 16);
@@ -631,7 +639,6 @@ static void ds_rle_write(const unsigned char *p, size_t n, ds_bits *w, const uin
 /* One dynamic-Huffman block of literals and distance-1 matches (see ds_rle_tokens), or
    stored blocks if that would not be smaller. */
 static void ds_put_rle_block(ds_bits *w, const unsigned char *p, size_t n, int final) {
-    static const uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
     uint32_t freq[286] = {0};
     ds_rle_count(p, n, freq);
     freq[256] = 1;  /* end of block */
@@ -648,21 +655,7 @@ static void ds_put_rle_block(ds_bits *w, const unsigned char *p, size_t n, int f
     if (bits / 8 + 200 >= n) { ds_put_stored_blocks(w, p, n, final); return; }
     uint16_t code[286];
     ds_canonical_codes(len, 286, code);
-    uint32_t cfreq[19] = {0};
-    for (int i = 0; i < 287; i++) cfreq[len[i]]++;
-    uint8_t clen[19];
-    ds_code_lengths(cfreq, 19, 7, clen);
-    uint16_t ccode[19];
-    ds_canonical_codes(clen, 19, ccode);
-    int hclen = 19;
-    while (hclen > 4 && clen[order[hclen - 1]] == 0) hclen--;
-    ds_put(w, final ? 1 : 0, 1);
-    ds_put(w, 2, 2);            /* BTYPE 10: dynamic Huffman */
-    ds_put(w, 286 - 257, 5);    /* HLIT: 286 literal/length codes */
-    ds_put(w, 0, 5);            /* HDIST: 1 distance code */
-    ds_put(w, (uint32_t)(hclen - 4), 4);
-    for (int i = 0; i < hclen; i++) ds_put(w, clen[order[i]], 3);
-    for (int i = 0; i < 287; i++) ds_put(w, ccode[len[i]], clen[len[i]]);
+    ds_put_dynamic_header(w, len, 286, final);
     uint32_t packed[286];
     for (int i = 0; i < 286; i++) packed[i] = (uint32_t)code[i] | ((uint32_t)len[i] << 16);
     ds_rle_write(p, n, w, packed);
