@@ -569,6 +569,14 @@ static inline void ds_length_symbol(unsigned length, unsigned *symbol, unsigned 
     *extra = length - ds_length_base[k];
 }
 
+/* The next match of a run with `r` >= 3 copies left: at most 258, and never leaving 1 or 2
+   (too short for a match) when more than 258 remain. */
+static inline size_t ds_next_match(size_t r) {
+    size_t m = r > 258 ? 258 : r;
+    if (r > m && r - m < 3) m = r - 3;
+    return m;
+}
+
 /* The runs of a plane as deflate tokens: each byte that does not repeat its predecessor is a
    literal; a run of r further copies becomes matches at distance 1 of at most 258 (none
    shorter than 3; a remainder of 1 or 2 stays literal). */
@@ -581,13 +589,11 @@ static void ds_rle_count(const unsigned char *p, size_t n, uint32_t *freq) {
         size_t j = i + 1;
         while (j < n && p[j] == b) j++;
         size_t r = j - i - 1;
-        while (r >= 3) {
-            size_t m = r > 258 ? 258 : r;
-            if (r > m && r - m < 3) m = r - 3;
+        for (size_t m; r >= 3; r -= m) {
+            m = ds_next_match(r);
             unsigned symbol, nbits, extra;
             ds_length_symbol((unsigned)m, &symbol, &nbits, &extra);
             freq[symbol]++;
-            r -= m;
         }
         freq[b] += (uint32_t)r;
         i = j;
@@ -617,15 +623,13 @@ static void ds_rle_write(const unsigned char *p, size_t n, ds_bits *w, const uin
         size_t j = i + 1;
         while (j < n && p[j] == b) j++;
         size_t r = j - i - 1;
-        while (r >= 3) {
-            size_t m = r > 258 ? 258 : r;
-            if (r > m && r - m < 3) m = r - 3;
+        for (size_t m; r >= 3; r -= m) {
+            m = ds_next_match(r);
             unsigned symbol, nbits, extra;
             ds_length_symbol((unsigned)m, &symbol, &nbits, &extra);
             uint32_t c = packed[symbol];
             /* code, extra bits, then the one-bit distance code 0: at most 15 + 5 + 1 bits */
             DS_EMIT((c & 0xffff) | (extra << (c >> 16)), (int)(c >> 16) + (int)nbits + 1);
-            r -= m;
         }
         for (; r > 0; r--) DS_EMIT(e & 0xffff, (int)(e >> 16));
         i = j;
