@@ -13,7 +13,10 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Without --config the embedded default production is used (the one `make demo` runs).
             The same seed gives bit-identical files whatever --jobs is; an interrupted run can be
-            rerun with the same arguments and completes only the missing shards.
+            rerun with the same arguments and completes only the missing shards (each shard
+            already there is verified first: a corrupt one is regenerated). One output folder
+            takes one producer at a time. Before any shard is made, events, disk and time are
+            estimated; beyond 2e8 events, the free disk or 24 h the run is refused unless --force.
             """)
 
     @Option(help: "Production configuration (YAML). Default: the embedded demo production.") var config: String?
@@ -25,6 +28,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Directory with mc.yaml and data.yaml (default: the repository's Conditions/).") var conditionsDir: String?
     @Option(help: "Parallel workers (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Only compute and print each process's cross section within its acceptance and filter.") var xsecOnly = false
+    @Flag(help: "Start even if the estimated events, disk or time cross the sanity bounds.") var force = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -62,8 +66,9 @@ struct GenerateCommand: ParsableCommand {
         guard let conditionsURL = conditionsDir.map({ URL(fileURLWithPath: $0) }) ?? ResourceLocator.directory("Conditions") else {
             throw ValidationError("cannot find the Conditions/ directory; pass --conditions-dir")
         }
-        let producer = SampleProducer(configuration: configuration, outputDirectory: URL(fileURLWithPath: out),
+        var producer = SampleProducer(configuration: configuration, outputDirectory: URL(fileURLWithPath: out),
                                       conditionsDirectory: conditionsURL, jobs: jobs)
+        producer.force = force
         if xsecOnly {
             let sigmas = producer.crossSections()
             if output.json { return try JSONOutput.print(CrossSectionListing(configuration: configuration, estimates: sigmas)) }
@@ -73,13 +78,17 @@ struct GenerateCommand: ParsableCommand {
             return
         }
 
+        // One producer per output folder, held until the shards are registered.
+        let lock = try ProductionLock(directory: URL(fileURLWithPath: out))
+        defer { lock.release() }
         let db = try database.open()
+        producer.catalog = SampleCatalog(database: db)
         let commandLine = CommandLine.arguments.joined(separator: " ")
         let run = try db.startRun(command: commandLine, configHash: configuration.fingerprint)
         log.info("run \(run.id): \(configuration.processes.count) processes at \(configuration.luminosityInvFb) fb^-1, seed \(configuration.seed), \(jobs) jobs")
         let bar = ProgressBar(total: 1, label: "generate")
         do {
-            let summary = try producer.run(progress: { n in bar.advance(by: n) }, willStart: { total, skipped in
+            let summary = try producer.run(lock: lock, progress: { n in bar.advance(by: n) }, willStart: { total, skipped in
                 if skipped > 0 { log.info("\(skipped) shards already complete, skipped") }
                 bar.reset(total: total)
             })

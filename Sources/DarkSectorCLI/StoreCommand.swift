@@ -76,7 +76,7 @@ struct StoreInfoCommand: ParsableCommand {
 struct StoreCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Verify an event file: schema, every chunk's checksum, and the catalog's SHA-256.")
+        abstract: "Verify event files: schema, checksum filters, every chunk's checksum, no NaN/inf, and the catalog's SHA-256.")
 
     @Argument(help: "HDF5 event files.") var files: [String]
     @OptionGroup var database: DatabaseOptions
@@ -95,10 +95,11 @@ struct StoreCheckCommand: ParsableCommand {
         var reports: [Report] = []
         for file in files {
             do {
-                let reader = try EventFileReader(path: file)
-                try reader.verifyAllChunks()
+                // Schema, Fletcher-32 filter on every dataset, every chunk's checksum, no NaN/inf
+                // where the schema forbids them; then the catalog's SHA-256 when registered.
+                let report = try ShardVerifier.verify(path: file)
                 let entry = try catalog?.verifyChecksum(path: file)
-                reports.append(Report(path: file, ok: true, events: reader.eventCount, cataloged: entry != nil, error: nil))
+                reports.append(Report(path: file, ok: true, events: report.events, cataloged: entry != nil, error: nil))
             } catch {
                 reports.append(Report(path: file, ok: false, events: nil, cataloged: false, error: "\(error)"))
             }
@@ -108,7 +109,7 @@ struct StoreCheckCommand: ParsableCommand {
         } else {
             for r in reports {
                 if r.ok {
-                    print("OK   \(r.path): \(r.events ?? 0) events, schema and chunk checksums valid\(r.cataloged ? ", SHA-256 matches the catalog" : " (not in the catalog)")")
+                    print("OK   \(r.path): \(r.events ?? 0) events, schema, chunk checksums and values valid\(r.cataloged ? ", SHA-256 matches the catalog" : " (not in the catalog)")")
                 } else {
                     FileHandle.standardError.write(Data("FAIL \(r.error ?? r.path)\n".utf8))
                 }
@@ -120,7 +121,8 @@ struct StoreCheckCommand: ParsableCommand {
 
 struct StoreRegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "register", abstract: "Add event files to the sample catalog (with their SHA-256).")
+        commandName: "register",
+        abstract: "Verify event files and add them to the sample catalog (with their SHA-256); a corrupt file registers nothing.")
 
     @Argument(help: "HDF5 event files.") var files: [String]
     @OptionGroup var database: DatabaseOptions

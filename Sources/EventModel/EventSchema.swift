@@ -28,13 +28,21 @@ public enum EventSchema {
         /// The stored type in schema version 1, where it differed (float64 for the
         /// columns that version 2 narrows to float32).
         public let version1Type: ColumnType?
+        /// Whether NaN or infinity is a legitimate value of this (floating-point) column.
+        /// No column of the current schema allows them: the detector and generators never
+        /// write them (a NaN in a shard is corruption or a bug, and an analysis would only
+        /// notice it as a fit that does not converge), so the shard verifier refuses them.
+        /// A future column whose "undefined" value is NaN says so here.
+        public let allowsNonFinite: Bool
 
-        public init(name: String, type: ColumnType, unit: String, doc: String, version1Type: ColumnType? = nil) {
+        public init(name: String, type: ColumnType, unit: String, doc: String, version1Type: ColumnType? = nil,
+                    allowsNonFinite: Bool = false) {
             self.name = name
             self.type = type
             self.unit = unit
             self.doc = doc
             self.version1Type = version1Type
+            self.allowsNonFinite = allowsNonFinite
         }
 
         /// The stored type in files of schema `version`.

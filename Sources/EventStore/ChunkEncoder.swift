@@ -19,13 +19,17 @@ final class ChunkedColumn {
     let chunkRows: Int
     let shuffled: Bool
     let deflateLevel: Int
+    /// Whether chunks end with HDF5's Fletcher-32 checksum (always, except in tests that
+    /// make the files the verifier refuses).
+    let fletcher32: Bool
     /// Rows that do not fill a chunk yet (fewer than `chunkRows`), `pendingBytes` of them used.
     private var pending: UnsafeMutableRawPointer?
     private var pendingBytes = 0
     /// Rows already handed out as chunks (always a multiple of `chunkRows` until the final flush).
     private(set) var rowsWritten = 0
 
-    init(name: String, type: ColumnType, chunkRows: Int, deflateLevel: Int) {
+    init(name: String, type: ColumnType, chunkRows: Int, deflateLevel: Int, fletcher32: Bool = true) {
+        self.fletcher32 = fletcher32
         self.name = name
         self.elementSize = type.byteWidth
         self.chunkRows = chunkRows
@@ -191,7 +195,7 @@ struct RawChunk: @unchecked Sendable {
         let out = BufferPool.shared.take(byteCount: capacity)
         let size = withBytes { src in
             ds_encode_chunk(src.assumingMemoryBound(to: UInt8.self), c.chunkBytes, c.elementSize, c.shuffled ? 1 : 0,
-                            Int32(c.deflateLevel), 1, scratch.assumingMemoryBound(to: UInt8.self),
+                            Int32(c.deflateLevel), c.fletcher32 ? 1 : 0, scratch.assumingMemoryBound(to: UInt8.self),
                             out.assumingMemoryBound(to: UInt8.self), capacity)
         }
         guard size > 0 else {

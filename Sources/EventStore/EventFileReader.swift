@@ -12,7 +12,7 @@ public final class EventFileReader {
     public let rowCounts: [String: Int]
     /// Tables present (data files have no `mc_particles`).
     public let tables: [EventSchema.TableSpec]
-    private let file: HDF5File
+    let file: HDF5File
 
     public init(path: String) throws {
         self.path = path

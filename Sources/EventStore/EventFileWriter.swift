@@ -62,7 +62,7 @@ public final class EventFileWriter {
             }
         } catch {
             abandon()
-            throw error
+            throw naming(error)
         }
     }
 
@@ -134,7 +134,7 @@ public final class EventFileWriter {
             eventCount += events
         } catch {
             abandon()
-            throw error
+            throw naming(error)
         }
     }
 
@@ -149,7 +149,7 @@ public final class EventFileWriter {
             weightsWritten += weights.count
         } catch {
             abandon()
-            throw error
+            throw naming(error)
         }
     }
 
@@ -172,8 +172,17 @@ public final class EventFileWriter {
             }
         } catch {
             abandon()
-            throw error
+            throw naming(error)
         }
+    }
+
+    /// A write error as the user should see it: about the shard they asked for, not the
+    /// hidden temporary name (which `abandon` has just removed).
+    private func naming(_ error: Error) -> Error {
+        if case let EventStoreError.writeFailed(path, detail) = error, path == temporary.path {
+            return EventStoreError.writeFailed(path: destination.path, detail: detail)
+        }
+        return error
     }
 
     /// Drops the temporary file; the destination is never touched.

@@ -17,6 +17,13 @@ public enum EventStoreError: Error, CustomStringConvertible {
     case alreadyExists(path: String)
     case writeFailed(path: String, detail: String)
     case checksumMismatch(path: String, expected: String, found: String)
+    /// A dataset written without HDF5's Fletcher-32 filter: its chunks cannot prove their integrity.
+    case missingChecksumFilter(path: String, dataset: String)
+    /// A chunk whose checksum, compression stream or size is wrong, or that is absent.
+    case corruptChunk(path: String, dataset: String, chunk: Int, rows: Range<Int>, reason: String)
+    /// A value the schema forbids (NaN/inf in a finite-only column, a negative weight,
+    /// offsets that do not start at 0 or decrease).
+    case forbiddenValue(path: String, dataset: String, row: Int, value: String, rule: String)
 
     public var description: String {
         switch self {
@@ -48,6 +55,12 @@ public enum EventStoreError: Error, CustomStringConvertible {
             return "\(p): write failed (\(d)); nothing was left at the destination"
         case let .checksumMismatch(p, e, f):
             return "\(p): SHA-256 \(f) differs from the catalog's \(e); the file changed after it was registered"
+        case let .missingChecksumFilter(p, d):
+            return "file \(p): dataset \(d) has no Fletcher-32 checksum filter, so its integrity cannot be verified; regenerate the shard with `darksector generate`"
+        case let .corruptChunk(p, d, c, r, why):
+            return "file \(p): dataset \(d) chunk \(c) (rows \(r.lowerBound)..<\(r.upperBound)): \(why); the file is corrupt, delete and regenerate the shard"
+        case let .forbiddenValue(p, d, row, v, rule):
+            return "file \(p): dataset \(d) row \(row) is \(v), but \(rule); the shard is corrupt or was written by a bug, regenerate it"
         }
     }
 }

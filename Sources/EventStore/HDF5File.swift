@@ -136,7 +136,10 @@ final class HDF5File {
 
     /// Creates an empty, extensible, chunked 1-D dataset with shuffle + deflate (+ Fletcher-32
     /// so that `store check` detects corrupted chunks without the catalog).
-    func createColumn(_ name: String, type: ColumnType, chunkRows: Int, compressionLevel: Int) throws {
+    /// `fletcher32: false` exists only so that tests can write the kind of file the shard
+    /// verifier must refuse; production files always carry the checksum.
+    func createColumn(_ name: String, type: ColumnType, chunkRows: Int, compressionLevel: Int,
+                      fletcher32: Bool = true) throws {
         try HDF5Library.withLock {
             var dims: [hsize_t] = [0]
             var maxDims: [hsize_t] = [ds_h5s_unlimited()]
@@ -150,10 +153,10 @@ final class HDF5File {
                 if type.byteWidth > 1 { H5Pset_shuffle(dcpl.id) }
                 H5Pset_deflate(dcpl.id, UInt32(compressionLevel))
             }
-            H5Pset_fletcher32(dcpl.id)
+            if fletcher32 { H5Pset_fletcher32(dcpl.id) }
             H5Pset_obj_track_times(dcpl.id, false)
             chunkedColumns[name] = ChunkedColumn(name: name, type: type, chunkRows: max(1, chunkRows),
-                                                 deflateLevel: compressionLevel)
+                                                 deflateLevel: compressionLevel, fletcher32: fletcher32)
             let did = H5Dcreate2(id, name, type.nativeHDF5Type, space.id, ds_h5p_default(), dcpl.id, ds_h5p_default())
             guard let ds = HDF5Handle(did, .dataset) else {
                 throw EventStoreError.writeFailed(path: path, detail: "cannot create dataset \(name)")
@@ -162,7 +165,7 @@ final class HDF5File {
         }
     }
 
-    private func dataset(_ name: String) throws -> HDF5Handle {
+    func dataset(_ name: String) throws -> HDF5Handle {
         if let d = datasets[name] { return d }
         guard let d = HDF5Handle(H5Dopen2(id, name, ds_h5p_default()), .dataset) else {
             throw EventStoreError.unreadable(path: path, detail: "cannot open dataset \(name)")
@@ -202,14 +205,21 @@ final class HDF5File {
                 let ds = try dataset(chunk.column.name)
                 var extent: [hsize_t] = [hsize_t(chunk.firstRow + chunk.rows)]
                 guard H5Dset_extent(ds.id, &extent) >= 0 else {
-                    throw EventStoreError.writeFailed(path: path, detail: "cannot extend \(chunk.column.name)")
+                    throw EventStoreError.writeFailed(path: path, detail: Self.failure("cannot extend \(chunk.column.name)"))
                 }
                 var offset: [hsize_t] = [hsize_t(chunk.firstRow)]
                 guard H5Dwrite_chunk(ds.id, ds_h5p_default(), 0, &offset, encoded.count, encoded.baseAddress) >= 0 else {
-                    throw EventStoreError.writeFailed(path: path, detail: "H5Dwrite_chunk failed for \(chunk.column.name)")
+                    throw EventStoreError.writeFailed(path: path, detail: Self.failure("writing a chunk of \(chunk.column.name) failed"))
                 }
             }
         }
+    }
+
+    /// `what`, plus the operating system's reason when HDF5 has one (a full disk says
+    /// "No space left on device"), so that the user knows what to fix.
+    private static func failure(_ what: String) -> String {
+        guard let reason = HDF5Library.lastErrorMessage() else { return what }
+        return "\(what): \(reason)"
     }
 
     private func length(of ds: HDF5Handle) throws -> Int {

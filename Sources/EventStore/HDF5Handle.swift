@@ -32,6 +32,13 @@ final class HDF5Handle {
 /// HDF5 is not thread-safe in Debian's serial build; every call into it goes through this
 /// lock so that parallel generation jobs can write their own files safely.
 /// Also silences HDF5's own error printing once: DarkSector reports errors itself.
+///
+/// The library is told not to install its `atexit` cleanup (`H5dont_atexit`). After a write
+/// fails (disk full, file-size limit), `H5Fclose` fails too and leaves the file half closed
+/// inside the library; HDF5's exit handler then closes it a second time and dereferences
+/// freed state (SIGSEGV in `H5F__close_cb`, issue #14). Every file DarkSector writes is
+/// closed explicitly before it is renamed into place, and read-only files have nothing to
+/// flush, so skipping the exit handler loses nothing.
 enum HDF5Library {
     private static let lock = NSLockWrapper()
     nonisolated(unsafe) private static var initialised = false
@@ -40,6 +47,7 @@ enum HDF5Library {
         lock.lock()
         defer { lock.unlock() }
         if !initialised {
+            H5dont_atexit()
             H5open()
             initialised = true
         }
@@ -47,6 +55,30 @@ enum HDF5Library {
         // silence it on whichever thread is calling; it is a cheap flag write.
         ds_h5_silence_errors()
         return try body()
+    }
+
+    /// What the innermost HDF5 error on this thread's stack says, for messages after a
+    /// failed call (call it under the lock, right after the failure: the next API call
+    /// clears the stack). For an operating-system error it is the system's own words
+    /// ("No space left on device", "File too large"); nil if the stack is empty.
+    static func lastErrorMessage() -> String? {
+        final class Collected { var descriptions: [String] = [] }
+        let collected = Collected()
+        let walker: H5E_walk2_t = { _, error, clientData in
+            guard let error, let clientData, let d = error.pointee.desc else { return 0 }
+            Unmanaged<Collected>.fromOpaque(clientData).takeUnretainedValue().descriptions.append(String(cString: d))
+            return 0
+        }
+        withExtendedLifetime(collected) {
+            _ = H5Ewalk2(0 /* H5E_DEFAULT */, H5E_WALK_UPWARD, walker, Unmanaged.passUnretained(collected).toOpaque())
+        }
+        for d in collected.descriptions {
+            if let r = d.range(of: "error message = '") {
+                let rest = d[r.upperBound...]
+                if let end = rest.firstIndex(of: "'") { return String(rest[..<end]) }
+            }
+        }
+        return collected.descriptions.first
     }
 }
 

@@ -10,7 +10,10 @@ public struct SampleCatalog: Sendable {
         self.database = database
     }
 
-    /// Reads a finished shard's metadata, checksums it and registers it (one transaction per call).
+    /// Verifies every shard (`ShardVerifier`: checksum filter, every chunk's checksum,
+    /// forbidden values), checksums it and registers them all in one transaction. One
+    /// corrupt file among several registers none of them: the catalog's SHA-256 is what
+    /// later runs trust, so it must only ever be the hash of a verified file.
     @discardableResult
     public func register(paths: [String], runID: String? = nil) throws -> [SampleRecord] {
         let records = try paths.map { try Self.record(for: $0, runID: runID) }
@@ -18,17 +21,27 @@ public struct SampleCatalog: Sendable {
         return records
     }
 
-    /// The catalog row a file would get, computed from the file itself.
+    /// The catalog row a file would get, computed from the file itself after
+    /// `ShardVerifier.verify` has proved it intact (throws, naming file and dataset, if not).
     public static func record(for path: String, runID: String? = nil) throws -> SampleRecord {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let reader = try EventFileReader(path: absolute)
-        let m = reader.metadata
+        let report = try ShardVerifier.verify(path: absolute)
+        let m = report.metadata
         let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? NSNumber)?.int64Value ?? 0
         return SampleRecord(path: absolute, process: m.process, conditions: m.conditions, shardIndex: m.shardIndex,
-                            events: Int64(reader.eventCount), generatedEvents: m.generatedEvents,
+                            events: Int64(report.events), generatedEvents: m.generatedEvents,
                             crossSectionFb: m.crossSectionFb, luminosityInvFb: m.luminosityInvFb,
                             seed: m.generatorSeed, filter: m.filter, sha256: try FileChecksum.sha256(path: absolute),
                             sizeBytes: size, codeVersion: m.codeVersion, runID: runID)
+    }
+
+    /// Everything known about a shard's integrity: `ShardVerifier.verify` on the file, then
+    /// its SHA-256 against the catalog when the catalog has the path. Returns the catalog
+    /// entry (nil when the file is not registered); throws naming the file and what failed.
+    @discardableResult
+    public func verify(path: String) throws -> (report: ShardVerificationReport, entry: SampleRecord?) {
+        let report = try ShardVerifier.verify(path: path)
+        return (report, try verifyChecksum(path: path))
     }
 
     /// Verifies a file against its catalog entry, if it has one.

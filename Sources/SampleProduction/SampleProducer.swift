@@ -18,6 +18,13 @@ public struct SampleProducer: Sendable {
     public var batchEvents = 4_096
     /// Deflate level of the shards (see `EventFileOptions`).
     public var compressionLevel = EventFileOptions().compressionLevel
+    /// Start even if the size estimate crosses a sanity bound (`--force`).
+    public var force = false
+    /// The sample catalog: an existing shard is skipped only if its SHA-256 also matches
+    /// the catalog's (when the catalog has its path).
+    public var catalog: SampleCatalog? = nil
+    /// Where one-line notices go (a corrupt shard being regenerated); stderr when nil.
+    public var notice: (@Sendable (String) -> Void)? = nil
 
     public init(configuration: ProductionConfiguration, outputDirectory: URL, conditionsDirectory: URL, jobs: Int) {
         self.configuration = configuration
@@ -28,11 +35,30 @@ public struct SampleProducer: Sendable {
 
     /// The cross section of every configured process within its acceptance and filter.
     public func crossSections() -> [CrossSectionEstimate] {
+        crossSections(trials: configuration.crossSectionTrials)
+    }
+
+    /// The same with another number of trials (a quick, rougher estimate for the size check).
+    public func crossSections(trials: Int) -> [CrossSectionEstimate] {
         configuration.processes.map { plan in
             let generator = plan.process.makeGenerator(filter: plan.filter, mode: plan.mode)
             let rng = RandomStream(seed: configuration.seed, stream: StreamID.of("\(plan.process.rawValue)/cross-section"))
-            return generator.crossSection(trials: configuration.crossSectionTrials, using: rng)
+            return generator.crossSection(trials: trials, using: rng)
         }
+    }
+
+    /// Events, disk and time of this production given the cross sections.
+    public func estimate(crossSections: [CrossSectionEstimate]) -> ProductionEstimate {
+        ProductionEstimate(configuration: configuration, crossSections: crossSections, jobs: jobs,
+                           outputDirectory: outputDirectory)
+    }
+
+    /// Refuses absurd sizes before the full cross sections are computed: a 1%-trial estimate
+    /// (a few percent precise) refuses what is beyond twice a bound at once; the exact
+    /// check on the final cross sections follows in `run`.
+    public func checkSizeQuickly() throws {
+        let trials = max(1_000, configuration.crossSectionTrials / 100)
+        try estimate(crossSections: crossSections(trials: trials)).check(force: force, margin: 2)
     }
 
     /// Every shard of the production, given the cross sections.
@@ -78,22 +104,56 @@ public struct SampleProducer: Sendable {
         public var skippedShards: Int
         public var events: Int
         public var seconds: Double
+        /// The size estimate the production was checked against.
+        public var estimate: ProductionEstimate
+        /// Existing shards that failed verification and were made again, one line each.
+        public var regenerated: [String] = []
     }
 
     /// Produces every missing shard with `jobs` workers and returns what exists afterwards.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil,
+    ///
+    /// Holds the output folder's `ProductionLock` throughout (`lock`, or one taken here), so
+    /// a second producer is refused at once. Refuses a production whose estimated size
+    /// crosses a bound (`ProductionEstimate`) unless `force`. An existing shard is skipped
+    /// only after `ShardVerifier` and the catalog's SHA-256 prove it intact; a corrupt one
+    /// is reported through `notice`, deleted and made again.
+    public func run(lock: ProductionLock? = nil, progress: (@Sendable (Int) -> Void)? = nil,
                     willStart: ((Int, Int) -> Void)? = nil) throws -> Summary {
         let start = Date()
+        let held = try lock ?? ProductionLock(directory: outputDirectory)
+        defer { withExtendedLifetime(held) {} }
+        try checkSizeQuickly()
         let mcConditions = try DetectorConditions.load(.mc, from: conditionsDirectory.appendingPathComponent("mc.yaml"))
         // Pseudo-data only: the one place the data conditions are read (analysis never does).
         let dataConditions = configuration.conditions.contains("data")
             ? try DetectorConditions.load(.data, from: conditionsDirectory.appendingPathComponent("data.yaml")) : nil
 
         let sigmas = crossSections()
+        let sizes = estimate(crossSections: sigmas)
+        try sizes.check(force: force)
         let tasks = plan(crossSections: sigmas)
         removeStaleTemporaries(tasks)
         var missing: [ShardTask] = []
-        for t in tasks where try !isComplete(t) { missing.append(t) }
+        var regenerated: [String] = []
+        for t in tasks {
+            switch try existingState(t) {
+            case .complete:
+                continue
+            case .missing:
+                missing.append(t)
+            case .corrupt(let reason):
+                let line = "\(t.destination.path): existing shard failed verification, regenerating it (\(reason))"
+                if let notice { notice(line) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+                regenerated.append(line)
+                do {
+                    try FileManager.default.removeItem(at: t.destination)
+                } catch {
+                    throw ProductionError.shardMismatch(path: t.destination.path,
+                                                        detail: "it is corrupt and cannot be removed: \(error.localizedDescription)")
+                }
+                missing.append(t)
+            }
+        }
         let pending = missing
         willStart?(pending.reduce(0) { $0 + $1.events }, tasks.count - pending.count)
 
@@ -116,7 +176,7 @@ public struct SampleProducer: Sendable {
         if let error = failures.first { throw error }
         return Summary(crossSections: sigmas, shards: tasks.map(\.destination), producedShards: pending.count,
                        skippedShards: tasks.count - pending.count, events: tasks.reduce(0) { $0 + $1.events },
-                       seconds: Date().timeIntervalSince(start))
+                       seconds: Date().timeIntervalSince(start), estimate: sizes, regenerated: regenerated)
     }
 
     /// Generates, simulates and writes one shard.
@@ -176,36 +236,66 @@ public struct SampleProducer: Sendable {
             codeVersion: CodeVersion.current))
     }
 
-    /// A shard is complete when its file opens, validates, and says it is this shard.
-    func isComplete(_ task: ShardTask) throws -> Bool {
-        guard FileManager.default.fileExists(atPath: task.destination.path) else { return false }
-        let reader: EventFileReader
-        do {
-            reader = try EventFileReader(path: task.destination.path)
-        } catch {
-            throw ProductionError.shardMismatch(path: task.destination.path, detail: "unreadable: \(error)")
-        }
-        let m = reader.metadata
-        guard m.generatorSeed == Int64(bitPattern: configuration.seed), m.shardIndex == Int64(task.index),
-              m.conditions == task.conditions, m.process == task.plan.process.rawValue,
-              reader.eventCount == task.events else {
-            throw ProductionError.shardMismatch(
-                path: task.destination.path,
-                detail: "it holds \(m.process)/\(m.conditions) shard \(m.shardIndex) seed \(m.generatorSeed) with \(reader.eventCount) events")
-        }
-        return true
+    /// What is at a shard's destination before the production starts.
+    enum ExistingShard: Equatable {
+        case missing
+        /// Verified, this shard of this configuration, and matching the catalog.
+        case complete
+        /// Failed verification (or differs from the catalog's SHA-256): to be made again.
+        case corrupt(String)
     }
 
-    /// Temporary files of a killed run (`.NAME.tmp-*`) in the shard directories.
+    /// A shard is complete when `ShardVerifier` proves the file intact (checksum filters,
+    /// every chunk's checksum, no forbidden values), it says it is this shard, and its
+    /// SHA-256 matches the catalog's when the catalog has its path. A verified file of
+    /// another configuration is the user's, not ours to delete: that is an error.
+    func existingState(_ task: ShardTask) throws -> ExistingShard {
+        let path = task.destination.path
+        guard FileManager.default.fileExists(atPath: path) else { return .missing }
+        let report: ShardVerificationReport
+        do {
+            report = try ShardVerifier.verify(path: path)
+        } catch let error as EventStoreError {
+            return .corrupt("\(error)")
+        }
+        let m = report.metadata
+        guard m.generatorSeed == Int64(bitPattern: configuration.seed), m.shardIndex == Int64(task.index),
+              m.conditions == task.conditions, m.process == task.plan.process.rawValue,
+              report.events == task.events else {
+            throw ProductionError.shardMismatch(
+                path: path,
+                detail: "it holds \(m.process)/\(m.conditions) shard \(m.shardIndex) seed \(m.generatorSeed) with \(report.events) events")
+        }
+        if let catalog {
+            do {
+                _ = try catalog.verifyChecksum(path: path)
+            } catch let error as EventStoreError {
+                return .corrupt("\(error)")
+            }
+        }
+        return .complete
+    }
+
+    /// Temporary files (`.NAME.tmp-PID-RANDOM`) of producers that died, in the shard
+    /// directories. Called while holding the folder's `ProductionLock`; a temporary whose
+    /// writer is still alive (some process that did not take the lock) is left alone, so no
+    /// producer ever deletes another's live file.
     func removeStaleTemporaries(_ tasks: [ShardTask]) {
         let fm = FileManager.default
         let directories = Set(tasks.map { $0.destination.deletingLastPathComponent().path })
         for dir in directories {
             guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
             for n in names where n.hasPrefix(".") && n.contains(".h5.tmp-") {
+                if let pid = Self.writerPID(ofTemporary: n), ProductionLock.isAlive(pid) { continue }
                 try? fm.removeItem(atPath: (dir as NSString).appendingPathComponent(n))
             }
         }
+    }
+
+    /// The pid in a temporary's name (`EventFileWriter` writes `.NAME.tmp-PID-RANDOM`).
+    static func writerPID(ofTemporary name: String) -> Int32? {
+        guard let r = name.range(of: ".h5.tmp-") else { return nil }
+        return name[r.upperBound...].split(separator: "-").first.flatMap { Int32($0) }
     }
 }
 

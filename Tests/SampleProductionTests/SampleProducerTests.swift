@@ -48,9 +48,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let first = try producer(out, jobs: 2).run()
         let reference = try checksums(first.shards)
-        // Simulate a killed run: one shard missing, a stale temporary left behind.
+        // Simulate a killed run: one shard missing, a stale temporary of a producer that
+        // died (a child process we waited for) left behind.
         try FileManager.default.removeItem(at: first.shards[1])
-        let stale = first.shards[0].deletingLastPathComponent().appendingPathComponent(".x.h5.tmp-1-abc")
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let stale = first.shards[0].deletingLastPathComponent().appendingPathComponent(".x.h5.tmp-\(dead.processIdentifier)-abc")
         try Data("partial".utf8).write(to: stale)
         let second = try producer(out, jobs: 2).run()
         #expect(second.producedShards == 1)
