@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Kinematics", path: "Sources/Kinematics"),
         .target(name: "EventModel", dependencies: ["Kinematics"], path: "Sources/EventModel"),
         .target(name: "Provenance",
-                dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+                dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Provenance"),
         .target(name: "EventStore",
                 dependencies: ["EventModel", "CHDF5", "Provenance",

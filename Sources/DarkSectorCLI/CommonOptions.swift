@@ -9,7 +9,12 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { db ?? ProvenanceDatabase.defaultPath() }
 
+    /// Opens the database, creating it if needed (commands that record something).
     func open() throws -> ProvenanceDatabase { try ProvenanceDatabase(path: path) }
+
+    /// Opens a database that must exist (commands that only read, like `audit`), so that a
+    /// mistyped path is an error naming it rather than a new, empty database.
+    func openExisting() throws -> ProvenanceDatabase { try ProvenanceDatabase.openExisting(path: path) }
 }
 
 /// `--json` and `--verbose`, shared by commands that print results.

@@ -15,10 +15,10 @@ struct RunCommand: ParsableCommand {
         do {
             try p.runAll(unblind: unblind)
         } catch {
-            if let r = record { try? db.finishRun(id: r.id, succeeded: false) }
+            if let r = record { RunLifecycle.fail(runID: r.id, database: db) }
             throw error
         }
-        if let r = record { try db.finishRun(id: r.id, succeeded: true) }
+        if let r = record { try db.finishRun(id: r.id, succeeded: true); RunLifecycle.end(runID: r.id) }
         print("results: \(p.runDirectory.path)")
     }
 }

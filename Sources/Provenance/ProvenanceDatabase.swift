@@ -36,6 +36,19 @@ public final class ProvenanceDatabase: Sendable {
         } catch {
             throw ProvenanceError.cannotOpen(path: path, detail: "\(error)")
         }
+        // Housekeeping, not a condition of opening: a read-only or busy database must still be
+        // readable (e.g. by `audit --verify`); the next open tries again.
+        _ = try? markInterruptedRuns()
+    }
+
+    /// Opens a database that must already exist, for commands that only read one (`audit`):
+    /// a mistyped path must be an error, not a new, empty and therefore "clean" database.
+    public static func openExisting(path: String, busyTimeoutSeconds: Double = 5) throws -> ProvenanceDatabase {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw ProvenanceError.missing(path: path)
+        }
+        return try ProvenanceDatabase(path: path, busyTimeoutSeconds: busyTimeoutSeconds)
     }
 
     /// Versioned schema. Append migrations; never edit a released one.
@@ -102,6 +115,34 @@ public final class ProvenanceDatabase: Sendable {
                 t.column("code_version", .text).notNull()
             }
         }
+        // v3: the audit tables become hash chains (AuditChain) and record what an unblinding
+        // was bound to (shards, validation digest; the configuration text and criteria of a
+        // validation); runs record their process so that a killed run can be recognised.
+        m.registerMigration("v3") { db in
+            try db.alter(table: "unblindings") { t in
+                t.add(column: "shards", .text).notNull().defaults(to: "[]")
+                t.add(column: "validation_digest", .text).notNull().defaults(to: "")
+                t.add(column: "previous_hash", .text).notNull().defaults(to: "")
+                t.add(column: "row_hash", .text).notNull().defaults(to: "")
+            }
+            try db.alter(table: "validations") { t in
+                t.add(column: "config_text", .text).notNull().defaults(to: "")
+                t.add(column: "criteria", .text).notNull().defaults(to: "[]")
+                t.add(column: "shards", .text).notNull().defaults(to: "[]")
+                t.add(column: "previous_hash", .text).notNull().defaults(to: "")
+                t.add(column: "row_hash", .text).notNull().defaults(to: "")
+            }
+            try db.alter(table: "runs") { t in
+                t.add(column: "pid", .integer)
+                t.add(column: "host", .text)
+            }
+            try db.create(table: "audit_heads") { t in
+                t.column("table_name", .text).primaryKey()
+                t.column("row_count", .integer).notNull()
+                t.column("last_hash", .text).notNull()
+            }
+            for table in AuditChain.tables { try AuditChain.chainExistingRows(db, of: table) }
+        }
         return m
     }
 
@@ -112,19 +153,52 @@ public final class ProvenanceDatabase: Sendable {
 
     // MARK: runs
 
-    /// Records the start of a run and returns it; call `finishRun` when done.
+    /// Records the start of a run (with this process's pid and host) and returns it; call
+    /// `finishRun` when done.
     public func startRun(command: String, configHash: String, codeVersion: String = CodeVersion.current) throws -> RunRecord {
         let run = RunRecord(id: Self.newRunID(), command: command, configHash: configHash, codeVersion: codeVersion,
-                            startedAt: Date(), finishedAt: nil, status: "running")
+                            startedAt: Date(), finishedAt: nil, status: RunStatus.running.rawValue,
+                            pid: ProcessIdentity.currentPID, host: ProcessIdentity.hostName)
         try write { db in try run.insert(db) }
         return run
     }
 
     public func finishRun(id: String, succeeded: Bool) throws {
+        try finishRun(id: id, status: succeeded ? .succeeded : .failed)
+    }
+
+    /// Sets a run's final status and finish time. Only a run still `running` changes, so a
+    /// late `failed` from an error path does not overwrite `interrupted` from a signal.
+    public func finishRun(id: String, status: RunStatus) throws {
         try write { db in
-            try db.execute(sql: "UPDATE runs SET finished_at = ?, status = ? WHERE id = ?",
-                           arguments: [Date(), succeeded ? "succeeded" : "failed", id])
+            try db.execute(sql: "UPDATE runs SET finished_at = ?, status = ? WHERE id = ? AND status = ?",
+                           arguments: [Date(), status.rawValue, id, RunStatus.running.rawValue])
         }
+    }
+
+    /// Marks `interrupted` every `running` run of this host whose process no longer exists,
+    /// in one transaction, and returns their ids. Called when the database is opened, so a
+    /// run killed outright (kill -9) does not stay `running` forever.
+    @discardableResult
+    public func markInterruptedRuns() throws -> [String] {
+        let host = ProcessIdentity.hostName
+        let candidates = try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, pid FROM runs WHERE status = ? AND host = ? AND pid IS NOT NULL",
+                             arguments: [RunStatus.running.rawValue, host])
+        }
+        let dead: [String] = candidates.compactMap { row in
+            let pid: Int64 = row["pid"]
+            return ProcessIdentity.isAlive(pid: pid) ? nil : row["id"]
+        }
+        guard !dead.isEmpty else { return [] }
+        let now = Date()
+        try write { db in
+            for id in dead {
+                try db.execute(sql: "UPDATE runs SET status = ?, finished_at = ? WHERE id = ? AND status = ?",
+                               arguments: [RunStatus.interrupted.rawValue, now, id, RunStatus.running.rawValue])
+            }
+        }
+        return dead
     }
 
     public func runs() throws -> [RunRecord] {
@@ -178,28 +252,54 @@ public final class ProvenanceDatabase: Sendable {
         try read { db in try ResultRecord.filter(Column("run_id") == runID).fetchAll(db) }
     }
 
+    /// Appends an unblinding to its hash chain: `id`, `previousHash` and `rowHash` of the
+    /// argument are ignored and set here, in the same transaction as the row.
     public func record(unblinding: UnblindingRecord) throws {
-        try write { db in try unblinding.insert(db) }
+        var row = unblinding
+        row.id = nil
+        try write { db in
+            try AuditChain.append(db, to: AuditChain.unblindings, path: path) { previous in
+                row.previousHash = previous
+                row.rowHash = ""
+                try row.insert(db)
+            }
+        }
     }
 
+    /// Unblindings in the order they were recorded.
     public func unblindings(search: String? = nil) throws -> [UnblindingRecord] {
         try read { db in
             var request = UnblindingRecord.all()
             if let search { request = request.filter(Column("search") == search) }
-            return try request.order(Column("time")).fetchAll(db)
+            return try request.order(Column("id")).fetchAll(db)
         }
     }
 
+    /// Appends a validation to its hash chain (see `record(unblinding:)`).
     public func record(validation: ValidationRecord) throws {
-        try write { db in try validation.insert(db) }
+        var row = validation
+        row.id = nil
+        try write { db in
+            try AuditChain.append(db, to: AuditChain.validations, path: path) { previous in
+                row.previousHash = previous
+                row.rowHash = ""
+                try row.insert(db)
+            }
+        }
     }
 
+    /// Validations of a search (optionally of one configuration) in the order they were recorded.
     public func validations(search: String, configHash: String? = nil) throws -> [ValidationRecord] {
         try read { db in
             var request = ValidationRecord.filter(Column("search") == search)
             if let configHash { request = request.filter(Column("config_hash") == configHash) }
-            return try request.order(Column("time")).fetchAll(db)
+            return try request.order(Column("id")).fetchAll(db)
         }
+    }
+
+    /// Every validation, in the order recorded (for `darksector audit`).
+    public func allValidations() throws -> [ValidationRecord] {
+        try read { db in try ValidationRecord.order(Column("id")).fetchAll(db) }
     }
 
     // MARK: access with errors that name the database

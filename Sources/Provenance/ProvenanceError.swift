@@ -5,6 +5,8 @@ public enum ProvenanceError: Error, CustomStringConvertible {
     case newerSchema(path: String, detail: String)
     case notFound(path: String, what: String)
     case failed(path: String, detail: String)
+    /// A command that only reads a database was given a path where none exists.
+    case missing(path: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum ProvenanceError: Error, CustomStringConvertible {
             return "\(p): \(w) not found"
         case let .failed(p, d):
             return "\(p): \(d)"
+        case .missing(let p):
+            return "no provenance database at \(p); pass the path of an existing one with --db or DARKSECTOR_DB"
         }
     }
 }

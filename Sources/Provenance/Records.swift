@@ -10,11 +10,16 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
     public var codeVersion: String
     public var startedAt: Date
     public var finishedAt: Date?
-    /// running, succeeded or failed. A run still `running` after its process died was killed.
+    /// running, succeeded, failed or interrupted (`RunStatus`). A `running` row whose process
+    /// is gone is marked `interrupted` the next time the database is opened on its host.
     public var status: String
+    /// The process that started the run and the host it ran on (nil for runs recorded before
+    /// schema v3), so that a later process can tell a live run from one that was killed.
+    public var pid: Int64?
+    public var host: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, command, status
+        case id, command, status, pid, host
         case configHash = "config_hash", codeVersion = "code_version"
         case startedAt = "started_at", finishedAt = "finished_at"
     }
@@ -97,9 +102,15 @@ public struct ResultRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     }
 }
 
-/// The audit trail of unblinding: who looked at a signal region, when, with which configuration.
+/// The audit trail of unblinding: who looked at a signal region, when, with which configuration,
+/// which data shards and which validation.
+///
+/// Rows form a hash chain (`AuditChain`): `previousHash` and `rowHash` are set by
+/// `ProvenanceDatabase.record(unblinding:)`, whatever the caller put there.
 public struct UnblindingRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "unblindings"
+    /// The row id (nil until recorded); `darksector audit --verify` names rows by it.
+    public var id: Int64?
     public var search: String
     public var runID: String
     public var user: String
@@ -107,9 +118,17 @@ public struct UnblindingRecord: Codable, Sendable, Equatable, FetchableRecord, P
     public var time: Date
     public var configHash: String
     public var codeVersion: String
+    /// JSON array of the fingerprints (catalog SHA-256) of the shards that were unblinded;
+    /// opaque to this module.
+    public var shards: String
+    /// Digest of the passed validation this unblinding relied on.
+    public var validationDigest: String
+    public var previousHash: String
+    public var rowHash: String
 
     public init(search: String, runID: String, user: String, host: String, time: Date = Date(),
-                configHash: String, codeVersion: String) {
+                configHash: String, codeVersion: String, shards: String = "[]", validationDigest: String = "",
+                previousHash: String = "", rowHash: String = "") {
         self.search = search
         self.runID = runID
         self.user = user
@@ -117,11 +136,16 @@ public struct UnblindingRecord: Codable, Sendable, Equatable, FetchableRecord, P
         self.time = time
         self.configHash = configHash
         self.codeVersion = codeVersion
+        self.shards = shards
+        self.validationDigest = validationDigest
+        self.previousHash = previousHash
+        self.rowHash = rowHash
     }
 
     enum CodingKeys: String, CodingKey {
-        case search, user, host, time
+        case id, search, user, host, time, shards
         case runID = "run_id", configHash = "config_hash", codeVersion = "code_version"
+        case validationDigest = "validation_digest", previousHash = "previous_hash", rowHash = "row_hash"
     }
 }
 
@@ -130,6 +154,8 @@ public struct UnblindingRecord: Codable, Sendable, Equatable, FetchableRecord, P
 /// validation it is shown is the one that was run.
 public struct ValidationRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "validations"
+    /// The row id (nil until recorded); `darksector audit --verify` names rows by it.
+    public var id: Int64?
     public var search: String
     public var runID: String
     public var configHash: String
@@ -137,9 +163,19 @@ public struct ValidationRecord: Codable, Sendable, Equatable, FetchableRecord, P
     public var digest: String
     public var time: Date
     public var codeVersion: String
+    /// The configuration's full text, so that what was validated can be read back, not only
+    /// its hash.
+    public var configText: String
+    /// JSON of the control-sample criteria that were applied; opaque to this module.
+    public var criteria: String
+    /// JSON array of the fingerprints of every data and MC shard the validation read.
+    public var shards: String
+    public var previousHash: String
+    public var rowHash: String
 
     public init(search: String, runID: String, configHash: String, passed: Bool, digest: String, time: Date = Date(),
-                codeVersion: String) {
+                codeVersion: String, configText: String = "", criteria: String = "[]", shards: String = "[]",
+                previousHash: String = "", rowHash: String = "") {
         self.search = search
         self.runID = runID
         self.configHash = configHash
@@ -147,10 +183,16 @@ public struct ValidationRecord: Codable, Sendable, Equatable, FetchableRecord, P
         self.digest = digest
         self.time = time
         self.codeVersion = codeVersion
+        self.configText = configText
+        self.criteria = criteria
+        self.shards = shards
+        self.previousHash = previousHash
+        self.rowHash = rowHash
     }
 
     enum CodingKeys: String, CodingKey {
-        case search, passed, digest, time
+        case id, search, passed, digest, time, shards, criteria
         case runID = "run_id", configHash = "config_hash", codeVersion = "code_version"
+        case configText = "config_text", previousHash = "previous_hash", rowHash = "row_hash"
     }
 }
