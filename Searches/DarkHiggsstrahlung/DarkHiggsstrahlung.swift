@@ -53,9 +53,12 @@ public struct DarkHiggsstrahlung: Search {
                     threshold: DarkHiggsSignalGrid.minimumDarkPhotonMass),
             ],
             cuts: DimuonPreselection.vetoes + [
-                // Default 0.4 GeV so that the reversed cut (control sample) selects something.
+                // Tuned from 0.4 GeV up: below it lies the control sample mumu_low_pt (the cut
+                // reversed), which must stay outside every selection the optimiser can choose
+                // (`ControlSampleRules`); until 2026-12 the range started at 0 and the sample
+                // overlapped the signal selection.
                 Cut(name: "pt_mumu", observable: "pt_mumu_cms", comparison: .greater, threshold: 0.4,
-                    tunable: .init(low: 0.0, high: 2.0, step: 0.2)),
+                    tunable: .init(low: 0.4, high: 2.0, step: 0.2)),
                 Cut(name: "recoil_angle", observable: "recoil_abs_cos_theta_cms", comparison: .less, threshold: 0.95,
                     tunable: .init(low: 0.6, high: 1.0, step: 0.05)),
             ])
@@ -143,6 +146,10 @@ public struct DarkHiggsstrahlung: Search {
                          .interval(observable: "m_recoil", low: y.lowerBound, high: y.upperBound.nextUp)])
         })
     }
+
+    public var backgroundProcesses: [String] { DimuonPreselection.backgroundProcesses }
+    /// The three samples of ControlSamples/dark-higgsstrahlung/control_samples.yaml.
+    public var requiredControlSamples: [String] { ["ee", "mumu_gamma", "mumu_low_pt"] }
 
     /// The window nearest to each generated point gets a cut flow in the report.
     public func showcaseHypotheses(_ all: [MassHypothesis]) -> [MassHypothesis] {

@@ -1,4 +1,5 @@
 import Analysis
+import DimuonRecoil
 import EventModel
 import Foundation
 
@@ -68,6 +69,10 @@ public struct ZPrimeElectronMuon: Search {
     public func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion {
         RecoilMassBins.envelope(of: hypotheses)
     }
+
+    public var backgroundProcesses: [String] { DimuonPreselection.backgroundProcesses }
+    /// The three samples of ControlSamples/zprime-invisible-emu/control_samples.yaml.
+    public var requiredControlSamples: [String] { ["ee", "emu_gamma", "emu_tau_reversed"] }
 
     /// PRL 124 (2020) 141801 Table I, e mu column (also in the seminar /work/shared/seeds/002):
     /// trigger 1%, tracking 4%, PID 4% on the signal yield; luminosity 0.7% (arXiv:1910.05365);

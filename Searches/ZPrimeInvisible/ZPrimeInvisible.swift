@@ -27,11 +27,17 @@ public struct ZPrimeInvisible: Search {
     /// Half-width of the signal window in units of the resolution (2 in the 2020 paper).
     public let windowSigmas: Double
 
+    /// Control samples every validation must contain (`Search.requiredControlSamples`). Code,
+    /// not configuration: the registered search keeps the default; a test of one control
+    /// sample may name fewer.
+    public let requiredControlSamples: [String]
+
     public init(resolution: ZPrimeResolution = .standard, signalModel: ZPrimeSignalModel = .lMuMinusLTau,
-                windowSigmas: Double = 2) {
+                windowSigmas: Double = 2, requiredControlSamples: [String] = ["ee", "mumu_gamma", "mumu_tau_reversed"]) {
         self.resolution = resolution
         self.signalModel = signalModel
         self.windowSigmas = windowSigmas
+        self.requiredControlSamples = requiredControlSamples
     }
 
     /// The mass parameter's name in configurations and results.
@@ -85,6 +91,8 @@ public struct ZPrimeInvisible: Search {
 
     /// Process name of the signal sample at a mass.
     public static func signalProcess(mass: Double) -> String { String(format: "zprime_m%.2f", mass) }
+
+    public var backgroundProcesses: [String] { DimuonPreselection.backgroundProcesses }
 
     /// The envelope of all windows (`RecoilMassBins.envelope`).
     public func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion {

@@ -2,8 +2,9 @@ import EventModel
 import EventStore
 
 /// Which data events a blinded search hides: those that pass the preselection and every
-/// analysis cut at its loosest tunable threshold and lie inside the blinded region (by
-/// default the union of all signal regions).
+/// analysis cut at its loosest tunable threshold and lie inside the blinded region: the
+/// search's envelope over its whole allowed parameter range (`BlindingEnvelope`), joined
+/// with the configured hypotheses' region, so that no configured grid can shrink it.
 ///
 /// Loosest thresholds because the cuts are tuned after the policy is fixed: whatever the
 /// Punzi optimiser picks, no selected signal-region event can have been seen. Events that fail
@@ -16,8 +17,8 @@ public struct BlindingPolicy: Sendable, Hashable {
     public let region: SignalRegion
     public let selections: [Selection]
 
-    public init(search: any Search, hypotheses: [MassHypothesis], selection: Selection? = nil) {
-        region = search.blindedRegion(of: hypotheses)
+    public init(search: any Search, hypotheses: [MassHypothesis], selection: Selection? = nil) throws {
+        region = try BlindingEnvelope.hidden(search: search, configured: hypotheses)
         var s = [search.selection.loosest]
         if let selection, selection.loosest != s[0] { s.append(selection.loosest) }
         selections = s
@@ -72,7 +73,7 @@ public final class BlindedData {
         }
         for s in sources where s.metadata.conditions != "data" { throw AnalysisError.notData(path: s.path) }
         self.search = search
-        self.policy = BlindingPolicy(search: search, hypotheses: hypotheses, selection: selection)
+        self.policy = try BlindingPolicy(search: search, hypotheses: hypotheses, selection: selection)
         self.configurationHash = configurationHash
         self.sources = sources
         self.batchSize = batchSize

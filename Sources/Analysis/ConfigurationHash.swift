@@ -12,8 +12,16 @@ public enum ConfigurationHash {
     /// Hex SHA-256 of the canonical forms of the documents, in order, followed by any
     /// `effective` strings (e.g. the JSON of the resolved selection).
     public static func sha256(_ documents: [ConfigurationNode], effective: [String] = []) -> String {
-        let text = (documents.map { canonicalJSON($0.node) } + effective).joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256(text: canonicalText(documents, effective: effective))
+    }
+
+    /// The text `sha256(_:effective:)` hashes.
+    public static func canonicalText(_ documents: [ConfigurationNode], effective: [String] = []) -> String {
+        (documents.map { canonicalJSON($0.node) } + effective).joined(separator: "\n")
+    }
+
+    public static func sha256(text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Canonical JSON: mappings with sorted keys, plain scalars resolved to null, booleans

@@ -92,7 +92,8 @@ public struct ControlSampleValidator: Sendable {
             let visibleMC = m.candidates.filtered(hidden.map { !$0 })
             results.append(try compare(cs, selection: sel, mc: visibleMC, data: d.candidates))
         }
-        return ValidationOutcome(search: search.id, configurationHash: data.configurationHash, results: results)
+        let shards = try ConcurrentMap.map(each: mc + data.sources) { try ShardFingerprint.of($0) }
+        return ValidationOutcome(search: search.id, configurationHash: data.configurationHash, results: results, shards: shards)
     }
 
     /// Compares preselected tables under the control sample's full selection and sidebands.

@@ -40,6 +40,17 @@ public protocol Search: Sendable {
 
     /// Region hidden in data while blinded. Default: union of all signal regions.
     func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion
+    /// What blinding hides whatever a configuration says: the blinded region over the whole
+    /// allowed parameter range with the search's own scan options (`BlindingEnvelope`).
+    func blindingEnvelope() throws -> SignalRegion
+    /// Standard Model processes the search's background estimate needs; a run whose
+    /// simulation lacks one is refused (unless explicitly allowed, and then reported).
+    var backgroundProcesses: [String] { get }
+    /// The loosest criteria any of its control samples may have: a configuration may
+    /// tighten them, never loosen them (`ControlSampleRules`).
+    var controlSampleFloor: ControlSample.Criteria { get }
+    /// Control samples (by name) every validation of the search must contain.
+    var requiredControlSamples: [String] { get }
     /// Hypotheses whose cuts may stand in for this one's when its MC is thin. Default:
     /// the `halfWidth` hypotheses either side in index order.
     func neighbours(of hypothesis: MassHypothesis, in all: [MassHypothesis], halfWidth: Int) -> [MassHypothesis]
@@ -78,6 +89,12 @@ extension Search {
     }
 
     public var systematics: [SystematicSource] { [] }
+    public func blindingEnvelope() throws -> SignalRegion { try BlindingEnvelope.standard(for: self) }
+    public var backgroundProcesses: [String] { [] }
+    /// |data/MC - 1| < 0.25 and a chi2 p-value above 0.01: the criteria the existing
+    /// control samples were written with (ControlSamples/*/control_samples.yaml).
+    public var controlSampleFloor: ControlSample.Criteria { .init(maxRatioDeviation: 0.25, minChi2PValue: 0.01) }
+    public var requiredControlSamples: [String] { [] }
     public var limitQuantity: LimitQuantity { .crossSection }
 
     public func signalInput(for hypothesis: MassHypothesis, from signal: SignalSampleSet) throws -> PunziOptimiser.SignalInput {

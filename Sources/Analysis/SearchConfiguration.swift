@@ -12,7 +12,13 @@ import Foundation
 ///     control_samples: [...]                            # see ControlSample
 ///     control_sample_files: [../../ControlSamples/zprime-invisible/ee.yaml]
 ///     systematics: [...]                                # see SystematicsTable.parse
+///     signal_events_per_point: 3000                     # signal MC per generated point
+///     look_elsewhere_toys: 1000                         # pseudo-experiments for the LEE
 ///
+/// Everything that changes a result is a key here and so inside the hash: no environment
+/// variable changes what a run computes. The control samples are checked against the
+/// search's rules (`ControlSampleRules`: orthogonal to the signal selection, criteria no
+/// looser than the search's floor, required samples present) before anything runs.
 /// Unknown keys, cuts, observables, out-of-range masses and an unknown search id are typed
 /// errors naming the file and key. `hash` covers this file and every control-sample file
 /// it includes.
@@ -30,11 +36,25 @@ public struct SearchConfiguration: Sendable {
     public let systematics: SystematicsTable
     /// `from_control_sample` systematics still to be filled from validation results.
     public let pendingSystematics: [(name: String, affects: AffectedQuantity, controlSample: String)]
+    /// Signal MC events per generated point; nil: the search's default.
+    public let signalEventsPerPoint: Int?
+    /// Background-only pseudo-experiments calibrating the look-elsewhere effect.
+    public let lookElsewhereToys: Int
     /// SHA-256 of the canonical configuration (see ConfigurationHash).
     public let hash: String
+    /// The canonical text the hash is taken of (every document, then the effective selection
+    /// and hypotheses): what a validation record stores, so the configuration it validated
+    /// can be read back, not only recognised.
+    public let canonicalText: String
+
+    /// Upper bounds that keep a typo from starting a week-long job (signal MC per point and
+    /// look-elsewhere toys); a study needing more edits these, in code, with a reason.
+    public static let maximumSignalEventsPerPoint = 1_000_000
+    public static let maximumLookElsewhereToys = 100_000
 
     static let topLevelKeys: Set<String> = ["search", "luminosity_inv_fb", "statistics", "punzi", "cuts", "mass_grid",
-                                            "scan_options", "control_samples", "control_sample_files", "systematics"]
+                                            "scan_options", "control_samples", "control_sample_files", "systematics",
+                                            "signal_events_per_point", "look_elsewhere_toys"]
 
     /// Loads a configuration file and resolves the search in the registry.
     public static func load(path: String, registry: SearchRegistry) throws -> (search: any Search, configuration: SearchConfiguration) {
@@ -178,6 +198,8 @@ public struct SearchConfiguration: Sendable {
                 throw AnalysisError.unknownObservable(name: o, search: search.id, file: file, key: "control_samples.\(cs.name)")
             }
         }
+        try ControlSampleRules.check(samples, search: search, configured: selection,
+                                     envelope: try BlindingEnvelope.hidden(search: search, configured: hypotheses), file: file)
         controlSamples = samples
 
         if let s = try root.optional("systematics") {
@@ -193,9 +215,24 @@ public struct SearchConfiguration: Sendable {
             systematics = SystematicsTable(sources: search.systematics)
             pendingSystematics = []
         }
+        if let n = try root.optional("signal_events_per_point") {
+            let v = try n.int()
+            guard v > 0, v <= Self.maximumSignalEventsPerPoint else {
+                throw n.error("signal_events_per_point must lie in 1...\(Self.maximumSignalEventsPerPoint), got \(v)")
+            }
+            signalEventsPerPoint = v
+        } else { signalEventsPerPoint = nil }
+        if let n = try root.optional("look_elsewhere_toys") {
+            let v = try n.int()
+            guard v > 0, v <= Self.maximumLookElsewhereToys else {
+                throw n.error("look_elsewhere_toys must lie in 1...\(Self.maximumLookElsewhereToys), got \(v)")
+            }
+            lookElsewhereToys = v
+        } else { lookElsewhereToys = 1000 }
         // The hash covers the files and the effective selection and hypotheses, so a change of
         // a search's coded defaults also shows up as a different configuration.
-        hash = ConfigurationHash.sha256(documents, effective: [search.id, Self.json(selection), Self.json(hypotheses)])
+        canonicalText = ConfigurationHash.canonicalText(documents, effective: [search.id, Self.json(selection), Self.json(hypotheses)])
+        hash = ConfigurationHash.sha256(text: canonicalText)
     }
 
     static func json<T: Encodable>(_ value: T) -> String {

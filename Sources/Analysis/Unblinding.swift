@@ -23,13 +23,15 @@ public enum Unblinding {
     /// Grants an `UnblindingToken` or throws `unblindingRefused` saying why.
     ///
     /// Refused when the validation belongs to another search or configuration, when it
-    /// failed, or when it holds no control sample (an unvalidated search cannot pass). The
-    /// `audit` closure is called before the token exists (the lead wires it to
+    /// failed, when it holds no control sample, when the shards about to be read (`shards`,
+    /// fingerprinted afresh by the caller) are not exactly the ones the validation read, when
+    /// they hold no data, or when the provenance database has no passed validation of this
+    /// run with this outcome's digest (a validation.json copied from another run, or edited,
+    /// has none). The `audit` closure is called before the token exists (the lead wires it to
     /// `ProvenanceDatabase.record(unblinding:)`); if it throws, there is no token.
-    /// `recorded` are the provenance database's validation records of this search and
-    /// configuration: one must have passed with this outcome's digest.
     public static func authorise(search: any Search, validation: ValidationOutcome, recorded: [ValidationRecord],
-                                 configurationHash: String, runID: String, user: String = ProcessInfo.processInfo.userName,
+                                 configurationHash: String, runID: String, shards: [ShardFingerprint],
+                                 user: String = ProcessInfo.processInfo.userName,
                                  host: String = ProcessInfo.processInfo.hostName,
                                  codeVersion: String = CodeVersion.current,
                                  audit: (UnblindingRecord) throws -> Void) throws -> UnblindingToken {
@@ -46,12 +48,20 @@ public enum Unblinding {
         guard validation.passed else {
             throw refuse("control-sample validation failed: \(validation.failures.joined(separator: "; "))")
         }
+        guard shards.contains(where: { $0.conditions == "data" }) else {
+            throw refuse("the samples hold no data shard: there is nothing to unblind")
+        }
+        if let difference = ShardFingerprint.firstDifference(validated: validation.shards, current: shards) {
+            throw refuse("the samples differ from the validated ones: \(difference); validate these samples in a run of their own (`darksector run \(search.id) --samples DIR`)")
+        }
         let digest = validation.digest
-        guard recorded.contains(where: { $0.passed && $0.search == search.id && $0.configHash == configurationHash && $0.digest == digest }) else {
-            throw refuse("the provenance database has no passed validation of configuration \(configurationHash) with this outcome (digest \(digest.prefix(12))); run `darksector validate \(search.id)` with the same --db")
+        guard recorded.contains(where: { $0.passed && $0.search == search.id && $0.runID == runID
+                                         && $0.configHash == configurationHash && $0.digest == digest }) else {
+            throw refuse("the provenance database has no passed validation of run \(runID) with configuration \(configurationHash.prefix(12)) and this outcome (digest \(digest.prefix(12))); run `darksector validate \(search.id) --run-id \(runID)` with the same --db")
         }
         let record = UnblindingRecord(search: search.id, runID: runID, user: user, host: host,
-                                      configHash: configurationHash, codeVersion: codeVersion)
+                                      configHash: configurationHash, codeVersion: codeVersion,
+                                      shards: ShardFingerprint.json(shards), validationDigest: digest)
         try audit(record)
         return UnblindingToken(search: search.id, configurationHash: configurationHash, record: record)
     }

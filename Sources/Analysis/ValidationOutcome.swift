@@ -11,10 +11,14 @@ public struct ValidationOutcome: Sendable, Hashable, Codable {
     public let search: String
     public let configurationHash: String
     public let results: [ControlSampleResult]
-    init(search: String, configurationHash: String, results: [ControlSampleResult]) {
+    /// Every simulation and data shard the validation read, sorted: an unblinding must read
+    /// exactly these (`ShardFingerprint.firstDifference`). Part of the digest.
+    public let shards: [ShardFingerprint]
+    init(search: String, configurationHash: String, results: [ControlSampleResult], shards: [ShardFingerprint] = []) {
         self.search = search
         self.configurationHash = configurationHash
         self.results = results
+        self.shards = shards.sorted()
     }
     /// Passes when there is at least one control sample and every one passes.
     public var passed: Bool { !results.isEmpty && results.allSatisfy(\.passed) }

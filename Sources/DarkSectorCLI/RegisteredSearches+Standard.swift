@@ -27,10 +27,9 @@ enum StandardPipelines {
         return e
     }
 
-    /// Signal MC events per mass point; `DARKSECTOR_SIGNAL_EVENTS` overrides (tests, studies).
-    static var signalEventsPerMass: Int {
-        ProcessInfo.processInfo.environment["DARKSECTOR_SIGNAL_EVENTS"].flatMap(Int.init) ?? 3000
-    }
+    /// Signal MC events per mass point unless the configuration says
+    /// (`signal_events_per_point`, inside the configuration hash).
+    static let signalEventsPerMass = 3000
 
     /// The analysis loads the MC conditions only.
     static func mcConditions() throws -> DetectorConditions {
@@ -45,9 +44,9 @@ enum StandardPipelines {
         massParameter: DarkHiggsstrahlung.darkPhotonParameter, massLabel: "M_{A'}", couplingLabel: "{/Symbol e}^2{/Symbol a}_D",
         secondaryParameter: DarkHiggsstrahlung.darkHiggsParameter, secondaryLabel: "M_{h'}",
         hepdataReactions: ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"],
-        signalSamples: { _, _ in
+        signalSamples: { _, configuration in
             // Signal at the generated grid; windows between points are interpolated.
-            let events = ProcessInfo.processInfo.environment["DARKSECTOR_SIGNAL_EVENTS"].flatMap(Int.init) ?? 2000
+            let events = configuration.signalEventsPerPoint ?? 2000
             return DarkHiggsSignalSamples(conditions: try mcConditions(), eventsPerPoint: events).all()
         })
 
@@ -55,8 +54,9 @@ enum StandardPipelines {
         search: ZPrimeInvisible(), defaultConfiguration: "Searches/ZPrimeInvisible/config/default.yaml",
         massParameter: ZPrimeInvisible.massParameter, massLabel: "M_{Z'}", couplingLabel: "g'",
         hepdataReactions: ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"],
-        signalSamples: { hypotheses, _ in
-            let producer = ZPrimeSignalSamples(conditions: try mcConditions(), eventsPerMass: signalEventsPerMass)
+        signalSamples: { hypotheses, configuration in
+            let producer = ZPrimeSignalSamples(conditions: try mcConditions(),
+                                               eventsPerMass: configuration.signalEventsPerPoint ?? signalEventsPerMass)
             let masses = try hypotheses.map { try $0.parameter(ZPrimeInvisible.massParameter) }
             return masses.map { producer.sample(mass: $0) }
         },
@@ -74,8 +74,9 @@ enum StandardPipelines {
         massParameter: ZPrimeElectronMuon.massParameter, massLabel: "M_{rec}",
         couplingLabel: "{/Symbol e} x {/Symbol s} [fb]",
         hepdataReactions: ["E+ E- --> E+ MU- Z'", "E+ E- --> E- MU+ Z'", "Z' --> INVISIBLE"],
-        signalSamples: { hypotheses, _ in
-            let producer = ZPrimeElectronMuonSignalSamples(conditions: try mcConditions(), eventsPerMass: signalEventsPerMass)
+        signalSamples: { hypotheses, configuration in
+            let producer = ZPrimeElectronMuonSignalSamples(conditions: try mcConditions(),
+                                                           eventsPerMass: configuration.signalEventsPerPoint ?? signalEventsPerMass)
             return try hypotheses.map { producer.sample(mass: try $0.parameter(ZPrimeElectronMuon.massParameter)) }
         })
 }

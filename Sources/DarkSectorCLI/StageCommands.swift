@@ -10,7 +10,9 @@ struct SearchStageOptions: ParsableArguments {
     @Option(help: "Samples directory (both mc and data .h5 files).") var samples = "Samples/demo"
     @Option(help: "Search configuration (YAML). Default: the search's config/default.yaml.") var config: String?
     @Option(help: "Results root; outputs go to <out>/<search>/<run-id>/.") var out = "Results"
-    @Option(help: "Run id (single stages: default the newest run of the search).") var runID: String?
+    @Option(help: "Run id of an existing run (single stages: default the newest run of the search).") var runID: String?
+    @Flag(help: "Go on when the simulation lacks background processes the search needs (the report says so at the top).")
+    var allowMissingBackground = false
     @OptionGroup var database: DatabaseOptions
 
     func configurationPath(_ entry: PipelineSearch) throws -> String {
@@ -31,16 +33,26 @@ struct SearchStageOptions: ParsableArguments {
         let db = try database.open()
         let root = URL(fileURLWithPath: out)
         var record: RunRecord? = nil
+        // A run started here but not handed to the caller (an error below) is marked failed.
+        var handedOver = false
+        defer { if let r = record, !handedOver { RunLifecycle.fail(runID: r.id, database: db) } }
         let id: String
-        if let runID { id = runID } else if newRun {
+        if let runID {
+            try SearchPipeline.checkRunID(runID, search: search)
+            id = runID
+        } else if newRun {
             record = try db.startRun(command: command, configHash: loaded.configuration.hash)
             id = record!.id
+            RunLifecycle.begin(runID: id, database: db)
         } else {
             id = try SearchPipeline.latestRunID(search: search, resultsRoot: root)
         }
-        let p = try SearchPipeline(entry: entry, configuration: loaded.configuration, samples: try SampleSet(directory: samples),
-                                   resultsRoot: root, runID: id, database: db,
+        let p = try SearchPipeline(entry: entry, configuration: loaded.configuration,
+                                   samples: try SampleSet(directory: samples, catalog: db),
+                                   resultsRoot: root, runID: id, database: db, newRun: record != nil,
+                                   allowMissingBackground: allowMissingBackground,
                                    log: { FileHandle.standardError.write(Data("[\(entry.search.id)] \($0)\n".utf8)) })
+        handedOver = true
         return (p, db, record)
     }
 }
@@ -51,8 +63,8 @@ struct OptimiseCommand: ParsableCommand {
     @OptionGroup var options: SearchStageOptions
     func run() throws {
         let (p, db, record) = try options.pipeline(command: "optimise \(options.search)", newRun: true)
-        do { try p.optimise() } catch { if let r = record { try? db.finishRun(id: r.id, succeeded: false) }; throw error }
-        if let r = record { try db.finishRun(id: r.id, succeeded: true) }
+        do { try p.optimise() } catch { if let r = record { RunLifecycle.fail(runID: r.id, database: db) }; throw error }
+        if let r = record { try db.finishRun(id: r.id, succeeded: true); RunLifecycle.end(runID: r.id) }
         print("optimisation.json written to \(p.runDirectory.path)")
     }
 }

@@ -9,11 +9,6 @@ import Statistics
 /// pseudo-experiments that calibrate the look-elsewhere effect (`OverlappingWindowScan`):
 /// they need the simulated events in each window, which only this stage has.
 public enum OptimiseStage {
-    /// Pseudo-experiments for the global significance; `DARKSECTOR_LEE_TOYS` overrides.
-    static var lookElsewhereToys: Int {
-        ProcessInfo.processInfo.environment["DARKSECTOR_LEE_TOYS"].flatMap(Int.init) ?? 1000
-    }
-
     public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, mc: [any EventSource],
                            sampleNames: [String], log: (String) -> Void = { _ in }) throws -> OptimisationOutput {
         var clock = Date()
@@ -101,7 +96,7 @@ public enum OptimiseStage {
         var lee: LookElsewhereCalibration? = nil
         if hypotheses.count > 1 {
             let scan = try OverlappingWindowScan(eventWeights: bkg.weight, members: windowMembers)
-            let toys = lookElsewhereToys
+            let toys = configuration.lookElsewhereToys
             let minima = try scan.toyMinima(toys: toys, seed: 20_230_216)
             lee = LookElsewhereCalibration(toys: toys, seed: 20_230_216, sortedToyMinima: minima,
                                            backgroundFloor: bkg.weight.filter { $0 > 0 }.min() ?? 0)

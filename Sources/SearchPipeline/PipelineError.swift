@@ -5,6 +5,11 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
     case missingStageOutput(file: String, stage: String)
     case configurationChanged(file: String, recorded: String, current: String)
     case noRun(directory: String)
+    case duplicateShard(first: String, second: String, reason: String)
+    case corruptShard(path: String, reason: String)
+    case missingBackground(search: String, processes: [String], directory: String)
+    case unknownRun(search: String, runID: String, reason: String)
+    case cannotWrite(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +23,16 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(f) was written with configuration \(recorded), the current one is \(current); rerun the earlier stages"
         case let .noRun(d):
             return "no run found under \(d); start one with `darksector run` or `darksector optimise`"
+        case let .duplicateShard(a, b, why):
+            return "the same shard is present twice, \(a) and \(b) (\(why)); remove one of them"
+        case let .corruptShard(path, why):
+            return "shard \(path) cannot be used: \(why)"
+        case let .missingBackground(search, processes, d):
+            return "the simulation under \(d) lacks the background process(es) \(processes.joined(separator: ", ")) that '\(search)' needs; produce them (`darksector generate --processes ...`) or pass --allow-missing-background (the report then says so at the top)"
+        case let .cannotWrite(file, why):
+            return "cannot write \(file): \(why); check the free space and permissions of its folder"
+        case let .unknownRun(search, id, why):
+            return "no run '\(id)' of '\(search)': \(why)"
         }
     }
 }

@@ -14,6 +14,9 @@ public enum ReportStage {
         let fm = FileManager.default
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         var doc = ReportDocument(title: "\(ps.search.name) (\(ps.search.id))", provenance: provenance)
+        if let missing = optimisation.missingBackgrounds, !missing.isEmpty {
+            doc.paragraph("**Warning: incomplete background.** The simulation lacked \(missing.joined(separator: ", ")), which this search needs; the run went on because `--allow-missing-background` was given, so every expected background and limit below leaves these processes out.")
+        }
         var plotNotes: [String] = []
         func plot(_ p: some GnuplotPlot, _ name: String) {
             do { try PlotWriter.write(p, to: directory, baseName: name) } catch { plotNotes.append("\(name): \(error)") }

@@ -7,9 +7,11 @@ import Reporting
 /// directory Results/<search>/<run-id>/ and writing its own, so any stage can be rerun alone
 /// (`darksector optimise|validate|limits|report SEARCH --run-id ID`).
 ///
-/// Unblinding (`unblind: true`) is decided in the limits stage: refused unless
-/// validation.json of this run passed for the same configuration hash; the audit record is
-/// written to the provenance database before any signal-region count is read.
+/// Unblinding (`unblind: true`) is decided in the limits stage: refused unless this run's
+/// validation passed, is recorded in the provenance database for this run, this
+/// configuration and exactly the shards about to be read (fingerprinted afresh), and the
+/// samples hold data; the audit record, with the shards' hashes, is written before any
+/// signal-region count is read.
 public struct SearchPipeline {
     public let entry: PipelineSearch
     public let configuration: SearchConfiguration
@@ -17,26 +19,64 @@ public struct SearchPipeline {
     public let runDirectory: URL
     public let runID: String
     public let database: ProvenanceDatabase?
+    /// Go on when the simulation lacks background processes the search needs (the report
+    /// then says so at the top).
+    public let allowMissingBackground: Bool
     /// Where stage timings and progress go (the CLI prints them to standard error).
     public let log: @Sendable (String) -> Void
 
+    /// `newRun`: the run directory is created; otherwise it must exist (a mistyped run id is
+    /// an error, not a new folder that later stages would take for the newest run).
     public init(entry: PipelineSearch, configuration: SearchConfiguration, samples: SampleSet, resultsRoot: URL,
-                runID: String, database: ProvenanceDatabase?, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
+                runID: String, database: ProvenanceDatabase?, newRun: Bool = true, allowMissingBackground: Bool = false,
+                log: @escaping @Sendable (String) -> Void = { _ in }) throws {
+        try Self.checkRunID(runID, search: entry.search.id)
         self.log = log
         self.entry = entry
         self.configuration = configuration
         self.samples = samples
         self.runID = runID
         self.database = database
+        self.allowMissingBackground = allowMissingBackground
         runDirectory = resultsRoot.appendingPathComponent(entry.search.id).appendingPathComponent(runID)
-        try FileManager.default.createDirectory(at: runDirectory, withIntermediateDirectories: true)
+        if newRun {
+            try FileManager.default.createDirectory(at: runDirectory, withIntermediateDirectories: true)
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: runDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                let known = (try? Self.runIDs(search: entry.search.id, resultsRoot: resultsRoot).suffix(3)) ?? []
+                throw PipelineError.unknownRun(search: entry.search.id, runID: runID,
+                    reason: "\(runDirectory.path) does not exist\(known.isEmpty ? "" : "; latest runs: \(known.joined(separator: ", "))")")
+            }
+        }
+    }
+
+    /// Run ids name a folder below the results root: letters, digits, '.', '_' and '-', not
+    /// starting with '.', so that no id reaches outside (`../x`) or hides itself.
+    public static func checkRunID(_ id: String, search: String) throws {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        guard !id.isEmpty, id.count <= 128, id.allSatisfy({ allowed.contains($0) }), !id.hasPrefix(".") else {
+            throw PipelineError.unknownRun(search: search, runID: id,
+                reason: "a run id has 1-128 of the characters A-Z a-z 0-9 . _ - and does not start with '.'")
+        }
+    }
+
+    /// Run folders of a search, oldest first (run ids sort by time).
+    static func runIDs(search: String, resultsRoot: URL) throws -> [String] {
+        let dir = resultsRoot.appendingPathComponent(search)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { name in
+            var isDirectory: ObjCBool = false
+            return (try? checkRunID(name, search: search)) != nil
+                && FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
     }
 
     /// The newest run directory of a search (run ids sort by time).
     public static func latestRunID(search: String, resultsRoot: URL) throws -> String {
-        let dir = resultsRoot.appendingPathComponent(search)
-        let runs = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
-        guard let last = runs.last else { throw PipelineError.noRun(directory: dir.path) }
+        guard let last = try runIDs(search: search, resultsRoot: resultsRoot).last else {
+            throw PipelineError.noRun(directory: resultsRoot.appendingPathComponent(search).path)
+        }
         return last
     }
 
@@ -45,7 +85,12 @@ public struct SearchPipeline {
     @discardableResult
     public func optimise() throws -> OptimisationOutput {
         guard !samples.mc.isEmpty else { throw PipelineError.noSamples(directory: samples.directory) }
-        let out = try OptimiseStage.run(entry, configuration: configuration, mc: samples.mc, sampleNames: samples.catalogLines, log: log)
+        let missing = entry.search.backgroundProcesses.filter { !samples.mcProcesses.contains($0) }
+        if !missing.isEmpty && !allowMissingBackground {
+            throw PipelineError.missingBackground(search: entry.search.id, processes: missing, directory: samples.directory)
+        }
+        var out = try OptimiseStage.run(entry, configuration: configuration, mc: samples.mc, sampleNames: samples.catalogLines, log: log)
+        out.missingBackgrounds = missing.isEmpty ? nil : missing
         try StageFile.write(out, to: url(StageFile.optimisation))
         return out
     }
@@ -59,9 +104,12 @@ public struct SearchPipeline {
         // The audit trail unblinding trusts: the digest of the outcome as it will be read back.
         if let database {
             let written = try StageFile.read(ValidationStageOutput.self, from: url(StageFile.validation), stage: "validate")
+            let criteria = configuration.controlSamples.map { [$0.name: $0.criteria] }
             try database.record(validation: ValidationRecord(search: entry.search.id, runID: runID, configHash: configuration.hash,
                                                              passed: written.outcome.passed, digest: written.outcome.digest,
-                                                             codeVersion: CodeVersion.current))
+                                                             codeVersion: CodeVersion.current, configText: configuration.canonicalText,
+                                                             criteria: StageFile.canonicalJSON(criteria),
+                                                             shards: ShardFingerprint.json(written.outcome.shards)))
         }
         return out
     }
@@ -69,7 +117,17 @@ public struct SearchPipeline {
     @discardableResult
     public func limits(unblind: Bool = false) throws -> LimitsOutput {
         let opt = try StageFile.read(OptimisationOutput.self, from: url(StageFile.optimisation), stage: "optimise")
-        let validation = try? StageFile.read(ValidationStageOutput.self, from: url(StageFile.validation), stage: "validate")
+        // The systematics come from this run's validation; without one the limits would
+        // quietly use only the configured table, so a missing validation is an error unless
+        // the samples hold no data to validate with (expected limits from simulation alone).
+        if unblind { try refuseUnblindingWithoutData() }
+        let validationURL = url(StageFile.validation)
+        let validation: ValidationStageOutput?
+        if FileManager.default.fileExists(atPath: validationURL.path) || !samples.data.isEmpty || unblind {
+            validation = try StageFile.read(ValidationStageOutput.self, from: validationURL, stage: "validate")
+        } else {
+            validation = nil
+        }
         let systematics = validation?.systematics ?? configuration.systematics
         var observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil
         if unblind {
@@ -78,7 +136,8 @@ public struct SearchPipeline {
             }
             let recorded = try database?.validations(search: entry.search.id, configHash: configuration.hash) ?? []
             let token = try Unblinding.authorise(search: entry.search, validation: validation.outcome, recorded: recorded,
-                                                 configurationHash: configuration.hash, runID: runID) { record in
+                                                 configurationHash: configuration.hash, runID: runID,
+                                                 shards: samples.readFingerprints) { record in
                 guard let database else {
                     throw AnalysisError.unblindingRefused(search: entry.search.id, reason: "no provenance database to record the unblinding in")
                 }
@@ -95,6 +154,23 @@ public struct SearchPipeline {
                                       systematics: systematics, observed: observed)
         try StageFile.write(out, to: url(StageFile.limits))
         return out
+    }
+
+    /// Unblinding needs data: at least one data shard with events, for every process the
+    /// search's pseudo-data are made of (a data folder with only some processes would
+    /// compare a partial observation with the full expectation).
+    func refuseUnblindingWithoutData() throws {
+        guard !samples.data.isEmpty else {
+            throw AnalysisError.unblindingRefused(search: entry.search.id, reason: "no data shard under \(samples.directory): there is nothing to unblind")
+        }
+        let missingData = entry.search.backgroundProcesses.filter { !samples.dataProcesses.contains($0) }
+        guard missingData.isEmpty else {
+            throw AnalysisError.unblindingRefused(search: entry.search.id,
+                reason: "the data under \(samples.directory) lack the process(es) \(missingData.joined(separator: ", ")) the pseudo-data must contain")
+        }
+        guard samples.data.contains(where: { $0.eventCount > 0 }) else {
+            throw AnalysisError.unblindingRefused(search: entry.search.id, reason: "the data shards under \(samples.directory) hold no event")
+        }
     }
 
     public func report() throws {

@@ -32,6 +32,9 @@ public struct OptimisationOutput: Codable, Sendable {
     public var samples: [String]
     /// Background-only pseudo-experiments over all windows (scans of more than one window).
     public var lookElsewhere: LookElsewhereCalibration?
+    /// Background processes the search needs that the simulation lacked, when the run was
+    /// allowed to go on without them (`--allow-missing-background`); nil or empty otherwise.
+    public var missingBackgrounds: [String]? = nil
 }
 
 /// The distribution of the smallest local p-value over all windows in background-only
@@ -111,10 +114,27 @@ public enum StageFile {
         e.outputFormatting = [.prettyPrinted, .sortedKeys]
         e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let data = try e.encode(value)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        try data.write(to: tmp)
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: tmp, to: url)
+        // rename(2) replaces the old file in one step: a reader (or a killed writer) sees the
+        // old or the new file, never none or half of one.
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try data.write(to: tmp)
+            guard rename(tmp.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                                                               NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw PipelineError.cannotWrite(file: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Sorted-key JSON of a value in one line (what the provenance database stores).
+    public static func canonicalJSON<T: Encodable>(_ value: T) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return (try? e.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
     public static func read<T: Decodable>(_ type: T.Type, from url: URL, stage: String) throws -> T {

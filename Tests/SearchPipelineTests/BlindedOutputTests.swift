@@ -49,7 +49,7 @@ import ZPrimeInvisible
         """
 
     @Test func blindedOutputsHideTheSignalRegionCount() throws {
-        let search = ZPrimeInvisible()
+        let search = ZPrimeInvisible(requiredControlSamples: ["ee"])
         let config = try SearchConfiguration.parse(yaml: Self.yaml, file: "<test>", search: search)
         let entry = PipelineSearch(search: search, defaultConfiguration: "", massParameter: "m_zprime", massLabel: "M_{Z'}",
                                    couplingLabel: "g'", hepdataReactions: ["E+ E- --> MU+ MU- Z'"], signalSamples: { hs, _ in
@@ -112,8 +112,9 @@ import ZPrimeInvisible
         // What the validate stage records in the provenance database.
         let recorded = ValidationRecord(search: search.id, runID: "test", configHash: config.hash, passed: val.outcome.passed,
                                         digest: val.outcome.digest, codeVersion: "test")
+        let shards = try [mc, data].map { try ShardFingerprint.of($0) }
         let token = try Unblinding.authorise(search: search, validation: val.outcome, recorded: [recorded], configurationHash: config.hash,
-                                             runID: "test") { try db.record(unblinding: $0) }
+                                             runID: "test", shards: shards) { try db.record(unblinding: $0) }
         let counts = try LimitsStage.observedCounts(optimisation: opt, configuration: config, search: search,
                                                     data: [data], token: token)
         #expect(counts == [Self.hidden])
