@@ -117,7 +117,7 @@ public struct ProductionEstimate: Sendable, Equatable {
     }
 
     static func format(_ x: Double) -> String {
-        x >= 1e5 ? String(format: "%.2g", x) : String(format: "%.0f", x)
+        x >= 1e5 || x < 10 ? String(format: "%.2g", x) : String(format: "%.0f", x)
     }
 
     static func bytes(_ b: Double) -> String {

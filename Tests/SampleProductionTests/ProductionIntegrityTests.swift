@@ -182,5 +182,18 @@ import Testing
         #expect(e.diskBytes == 1.5e6 * 174 + 1_000_500 * 309)
         #expect(abs(e.seconds - (1.5e6 / 5.06e5 + 1_000_500 / 1.57e5) / 2) < 1e-9)
         #expect(throws: Never.self) { try e.check(force: false) }
+
+        // 3e8 events: refused, unless forced; 2e12: refused even when forced.
+        var big = e
+        big.events = 3e8
+        #expect(throws: ProductionError.self) { try big.check(force: false) }
+        #expect(throws: Never.self) { try big.check(force: true) }
+        big.events = 2e12
+        #expect(throws: ProductionError.self) { try big.check(force: true) }
+        // More disk than the filesystem has free.
+        var disk = e
+        disk.freeBytes = e.diskBytes / 2
+        #expect(throws: ProductionError.self) { try disk.check(force: false) }
+        #expect(throws: Never.self) { try disk.check(force: true) }
     }
 }
