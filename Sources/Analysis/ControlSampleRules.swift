@@ -12,7 +12,8 @@
 /// - **Criteria no looser than the search's floor** (`Search.controlSampleFloor`): every
 ///   control sample has both criteria and each is at least as strict as the floor. A
 ///   configuration may tighten them, never loosen them.
-/// - **Required samples present** (`Search.requiredControlSamples`).
+/// - **Required samples present** (`Search.requiredControlSamples`) when the configuration has
+///   control samples at all; unblinding requires them in any case.
 public enum ControlSampleRules {
     /// Throws `invalidConfiguration` naming the file, the control sample and the rule broken.
     public static func check(_ samples: [ControlSample], search: any Search, configured: Selection,
@@ -20,8 +21,11 @@ public enum ControlSampleRules {
         func refuse(_ key: String, _ why: String) -> AnalysisError {
             .invalidConfiguration(file: file, key: key, reason: why)
         }
+        // A configuration without control samples can run blinded (expected limits) but never
+        // unblind (`Unblinding.authorise` requires the same samples); one that has some must
+        // have the required ones.
         let names = Set(samples.map(\.name))
-        for required in search.requiredControlSamples where !names.contains(required) {
+        for required in search.requiredControlSamples where !samples.isEmpty && !names.contains(required) {
             throw refuse("control_samples", "search '\(search.id)' requires the control sample '\(required)' (required: \(search.requiredControlSamples.joined(separator: ", "))); include ControlSamples/\(search.id)/control_samples.yaml")
         }
         let floor = search.controlSampleFloor

@@ -45,6 +45,10 @@ public enum Unblinding {
         guard !validation.results.isEmpty else {
             throw refuse("no control sample was validated")
         }
+        let validated = Set(validation.results.map(\.name))
+        if let missing = search.requiredControlSamples.first(where: { !validated.contains($0) }) {
+            throw refuse("the validation lacks the control sample '\(missing)' the search requires (\(search.requiredControlSamples.joined(separator: ", ")))")
+        }
         guard validation.passed else {
             throw refuse("control-sample validation failed: \(validation.failures.joined(separator: "; "))")
         }

@@ -71,7 +71,7 @@ final class ControlSampleTests: XCTestCase {
         XCTAssertTrue(sel.cut(named: "pi0_veto")!.passes(1))
         let loose = try samples[1].selection(from: ToySearch().selection, search: "toy")
         XCTAssertEqual(loose.cut(named: "q_cut")?.threshold, 0.8)
-        XCTAssertEqual(samples[1].sidebands, [.interval(observable: "m", low: 6, high: 8)])
+        XCTAssertEqual(samples[1].sidebands, [.interval(observable: "m", low: 10.5, high: 12)])
         XCTAssertEqual(samples[0].criteria.minChi2PValue, 0.01)
     }
 
