@@ -116,6 +116,29 @@ import Testing
             throws: { "\($0)".contains("audit head of validations is missing") && "\($0)".contains(db.path) }
     }
 
+    @Test func rowInsertedWithRawSQLIsNamedAndItsNeighboursAreNotBlamed() throws {
+        let db = try populated(3)
+        try tamper(db, "INSERT INTO unblindings (search, run_id, user, host, time, config_hash, code_version) VALUES ('forged', 'rf', 'u', 'h', '2026-01-01 00:00:00.000', 'c', '1')")
+        try db.record(unblinding: UnblindingRecord(search: "s5", runID: "r5", user: "u", host: "h", configHash: "c5", codeVersion: "1"))
+        let v = try db.verifyAudit()
+        #expect(v.problems == ["unblindings row 4 (search forged, run rf): added outside DarkSector (it has no hash)",
+                               "unblindings: 4 row(s) recorded, 5 present"])
+    }
+
+    @Test func twoWritersKeepOneChain() throws {
+        // Two processes (here: two pools on one file) recording at once must not fork the
+        // chain: each append reads the head and writes in one IMMEDIATE transaction.
+        let first = try populated(1)
+        let second = try ProvenanceDatabase(path: first.path)
+        DispatchQueue.concurrentPerform(iterations: 20) { i in
+            let db = i % 2 == 0 ? first : second
+            try? db.record(validation: ValidationRecord(search: "c\(i)", runID: "r\(i)", configHash: "h", passed: true, digest: "d", codeVersion: "1"))
+        }
+        let v = try first.verifyAudit()
+        #expect(v.intact, "\(v.problems)")
+        #expect(v.validations == 21)
+    }
+
     @Test func versionTwoDatabaseMigratesAndVerifies() throws {
         let path = scratch()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
