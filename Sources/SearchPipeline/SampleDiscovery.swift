@@ -6,8 +6,10 @@ import Provenance
 /// The event files of a samples directory (e.g. Samples/demo), split into simulation and
 /// pseudo-data by their own metadata (`conditions`), never by path.
 ///
-/// Opening a samples directory proves what it holds before any stage reads it: each file's
-/// SHA-256 is computed (and compared with the catalog's where the catalog knows the file),
+/// Opening a samples directory proves what it holds before any stage reads it: each file is
+/// verified (`ShardVerifier`: checksum filter on every dataset, every chunk's Fletcher-32,
+/// no NaN/inf where the schema forbids them), its SHA-256 is computed (and compared with the
+/// catalog's where the catalog knows the file),
 /// and the same shard twice (the same bytes, or the same process, conditions and shard
 /// index in two files, e.g. a copy in a subfolder) is refused rather than counted twice.
 /// The fingerprints are what a validation records and an unblinding compares.
@@ -29,7 +31,12 @@ public struct SampleSet {
             for case let p as String in e where p.hasSuffix(".h5") { paths.append((directory as NSString).appendingPathComponent(p)) }
         }
         let readers = try paths.sorted().map { try EventFileReader(path: $0) }
-        let prints = try ConcurrentMap.map(each: readers) { try ShardFingerprint.of($0) }
+        let prints = try ConcurrentMap.map(each: readers) { reader -> ShardFingerprint in
+            do { _ = try ShardVerifier.verify(path: reader.path) } catch {
+                throw PipelineError.corruptShard(path: reader.path, reason: "\(error); regenerate it with `darksector generate` into the same folder")
+            }
+            return try ShardFingerprint.of(reader)
+        }
         try Self.refuseDuplicates(prints)
         if let catalog { try Self.checkCatalog(prints, catalog: catalog) }
         mc = readers.filter { $0.metadata.conditions == "mc" }

@@ -168,6 +168,25 @@ import ZPrimeInvisible
         #expect(throws: PipelineError.self) { try SampleSet(directory: s.path, catalog: db) }
     }
 
+    /// A shard with damaged bytes (a NaN would do the same) is refused when the samples are
+    /// opened, naming the file, not deep inside a fit that "did not converge".
+    @Test func damagedShardIsRefusedBeforeUse() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try Self.samples(in: dir.appendingPathComponent("s"))
+        let victim = s.appendingPathComponent("tautau/data/shard-0000.h5")
+        var bytes = try Data(contentsOf: victim)
+        // Every 64th byte of the middle of the file: chunk data, whatever the exact layout.
+        for k in stride(from: bytes.count * 2 / 5, to: bytes.count * 7 / 10, by: 64) { bytes[k] ^= 0xFF }
+        try bytes.write(to: victim)
+        do {
+            _ = try SampleSet(directory: s.path)
+            Issue.record("a damaged shard was accepted")
+        } catch {
+            #expect("\(error)".contains(victim.path), "\(error)")
+        }
+    }
+
     /// A mistyped or hostile run id is an error and creates no folder.
     @Test func runIDsNameExistingRunsOnly() throws {
         let dir = try Self.scratch()
