@@ -33,6 +33,7 @@ public enum FeldmanCousins {
                                 convention: Convention = .published) throws -> Interval {
         let experiment = try CountingExperiment(observed: observed, background: background)
         try StatisticsError.requireConfidenceLevel(cl)
+        try requireSupportedBackground(background)
         let n0 = experiment.observed
         let b = experiment.background
         let plain = plainInterval(n0: n0, b: b, cl: cl)
@@ -41,6 +42,59 @@ public enum FeldmanCousins {
             return plain
         case .published:
             return Interval(lower: plain.lower, upper: max(plain.upper, maxUpperAbove(n0: n0, b: b, cl: cl)))
+        }
+    }
+
+    // MARK: - Cost
+
+    /// Number of plain Neyman constructions (`plainUpper` calls) `interval` makes: one, plus
+    /// in the published convention the 0.1 grid over b' and the fine scans and bisections
+    /// around the three best grid points (counted at their worst, every fine step a jump).
+    public static func constructionCount(observed: Int, background: Double,
+                                         convention: Convention = .published) -> Int {
+        guard convention == .published else { return 2 }
+        let span = 10 + 2 * (background + Double(max(0, observed))).squareRoot()
+        return 2 + Int(span / 0.1) + 1 + 3 * (1 + 40)
+    }
+
+    /// Acceptance regions one plain construction builds: 2 starting points, ~45 bisection
+    /// steps, up to 250 island probes and ~20 refinement steps.
+    static let acceptancesPerConstruction = 320
+
+    /// Estimated wall time of `interval(observed:background:cl:convention:)` on this machine,
+    /// from a pilot: acceptance regions at mu = n0 - b (where they are widest for this n0) are
+    /// built for at least 2 ms, and the time per region is multiplied by the regions the
+    /// interval needs. Measured rather than modelled because the cost (~ sqrt(n + b) per
+    /// region times sqrt(n + b) constructions) depends on the build (debug is ~20x slower)
+    /// and the machine; the estimate is an upper bound within a factor of ~3 (not every
+    /// construction probes all 250 islands).
+    public static func estimatedSeconds(observed: Int, background: Double, cl: Double = 0.9,
+                                        convention: Convention = .published) throws -> Double {
+        let experiment = try CountingExperiment(observed: observed, background: background)
+        try StatisticsError.requireConfidenceLevel(cl)
+        try requireSupportedBackground(experiment.background)
+        let mu = max(0, Double(experiment.observed) - experiment.background)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var regions = 0, elapsed = 0.0
+        repeat {
+            _ = acceptance(mu: mu, b: experiment.background, cl: cl)
+            regions += 1
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        } while elapsed < 2e-3 && regions < 10_000
+        let constructions = constructionCount(observed: observed, background: background, convention: convention)
+        return elapsed / Double(regions) * Double(acceptancesPerConstruction * constructions)
+    }
+
+    /// Largest background the construction supports: beyond it the 0.005-wide scan steps in
+    /// b' fall below the spacing of doubles and the scans would not advance.
+    /// (The pilot of `estimatedSeconds` is also one region of ~3 sqrt(b) steps, 0.1 s at 10^10.)
+    public static let maximumBackground = 1e10
+
+    static func requireSupportedBackground(_ background: Double) throws {
+        guard background <= maximumBackground else {
+            throw StatisticsError.invalidArgument(
+                name: "background", value: "\(background)",
+                reason: "Feldman-Cousins supports backgrounds up to \(maximumBackground) events; use bayes or cls")
         }
     }
 
@@ -67,8 +121,11 @@ public enum FeldmanCousins {
         var sum = exp(logP(start))
         var left = n1 > 0 ? logR(n1 - 1) : -Double.infinity
         var right = logR(n2 + 1)
+        // The region spans ~2 z sqrt(lambda) counts; the guard only stops a CL so close to 1
+        // that rounding keeps the sum below it.
         var guardCount = 0
-        while sum < cl && guardCount < 100_000 {
+        let maxSteps = max(100_000, Int(min(1e9, 50 * lambda.squareRoot())))
+        while sum < cl && guardCount < maxSteps {
             guardCount += 1
             if right >= left {
                 n2 += 1
@@ -88,10 +145,17 @@ public enum FeldmanCousins {
         return n1 <= n0 && n0 <= n2
     }
 
+    /// Bisection stops at `absolute` or, for large mu where that is below the spacing of
+    /// doubles (mu ~ 10^9: one ulp is 1.2e-7), at a few ulps, so that it always ends.
+    @inline(__always)
+    static func bisectionTolerance(_ absolute: Double, _ x: Double) -> Double {
+        max(absolute, 1e-14 * abs(x))
+    }
+
     /// Bisection between an accepting and a rejecting mu, to 1e-7.
     private static func refine(_ n0: Int, b: Double, cl: Double, accepted: Double, rejected: Double) -> Double {
         var a = accepted, r = rejected
-        while abs(a - r) > 1e-7 {
+        while abs(a - r) > bisectionTolerance(1e-7, r) {
             let m = 0.5 * (a + r)
             if accepts(n0, mu: m, b: b, cl: cl) { a = m } else { r = m }
         }
@@ -111,7 +175,7 @@ public enum FeldmanCousins {
         var lower = 0.0
         if !accepts(n0, mu: 0, b: b, cl: cl) {
             var rejected = 0.0, accepted = upper
-            while accepted - rejected > 1e-8 {
+            while accepted - rejected > bisectionTolerance(1e-8, accepted) {
                 let m = 0.5 * (accepted + rejected)
                 let (_, n2) = acceptance(mu: m, b: b, cl: cl)
                 if n2 >= n0 { accepted = m } else { rejected = m }
@@ -139,12 +203,19 @@ public enum FeldmanCousins {
         let muMax = n + 10 * (n + b + 1).squareRoot() + 10
         var acc = 0.0, rej = muMax
         if !accepts(n0, mu: acc, b: b, cl: cl) {
-            // n0 lies above the region at mu = 0 (large n0): find an accepting mu first.
-            var mu = 0.0
-            while mu <= muMax && !accepts(n0, mu: mu, b: b, cl: cl) { mu += 0.05 }
-            acc = min(mu, muMax)
+            // n0 lies above the region at mu = 0 (large n0): find an accepting mu first. At
+            // mu = n0 - b the likelihood ratio R is 1 (its maximum) at n0, so n0 is accepted
+            // there; this avoids a scan from 0 in steps of 0.05 whose cost grew as n0^1.5.
+            let centre = max(0, n - b)
+            if centre > 0 && accepts(n0, mu: centre, b: b, cl: cl) {
+                acc = centre
+            } else {
+                var mu = 0.0
+                while mu <= muMax && !accepts(n0, mu: mu, b: b, cl: cl) { mu += 0.05 }
+                acc = min(mu, muMax)
+            }
         }
-        while rej - acc > 1e-8 {
+        while rej - acc > bisectionTolerance(1e-8, rej) {
             let m = 0.5 * (acc + rej)
             let (n1, _) = acceptance(mu: m, b: b, cl: cl)
             if n1 <= n0 { acc = m } else { rej = m }

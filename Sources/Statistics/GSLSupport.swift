@@ -2,11 +2,14 @@ import CGSL
 
 /// One-time GSL setup. GSL's default error handler calls `abort()`; a statistics library
 /// embedded in a command-line tool must instead turn GSL status codes into Swift errors,
-/// so every entry point that calls GSL touches `GSLSetup.ready` first.
-enum GSLSetup {
-    static let ready: Void = {
-        _ = gsl_set_error_handler_off()
-    }()
+/// so every entry point that calls GSL touches `GSLSetup.ready` first (the public
+/// `GSLSetup.install()` lets a program do it once at start-up).
+public enum GSLSetup {
+    static let ready: Void = GSLErrorHandler.installed
+
+    /// Replaces GSL's aborting error handler by one that records errors for
+    /// `GSLErrorHandler.checked` (see there). Safe to call any number of times.
+    public static func install() { _ = ready }
 }
 
 /// Adaptive Gauss-Kronrod quadrature (GSL QAG) over a finite interval.
@@ -53,6 +56,9 @@ final class AdaptiveQuadrature {
                                            limit, rule, workspace, &result, &error)
             }
         }
+        // The status is judged below; drop the handler's record of it so that it cannot be
+        // blamed on a later, unrelated GSL call.
+        _ = GSLErrorHandler.takeFailure()
         if status != GSL_SUCCESS {
             // Roundoff-limited results are accepted when GSL's error estimate is still far below
             // what any limit needs (1e-7 relative): with n ~ b ~ 10^4 the integrands are

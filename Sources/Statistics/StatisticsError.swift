@@ -15,6 +15,9 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
     case fitDidNotConverge(what: String, detail: String)
     /// A root could not be bracketed (for example the CLs curve never crosses 1 - CL).
     case rootNotBracketed(what: String, lower: Double, upper: Double)
+    /// A GSL routine reported an error (recorded by `GSLErrorHandler` instead of aborting):
+    /// `function` and `arguments` name the call, `reason` is GSL's text and status code.
+    case numericalFailure(function: String, arguments: String, reason: String)
     /// Markov chains did not mix (Gelman-Rubin R-hat above the threshold).
     case chainsNotConverged(rHat: Double, threshold: Double)
 
@@ -33,6 +36,8 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
         case let .rootNotBracketed(what, lower, upper):
             return "could not bracket \(what) in [\(lower), \(upper)]; widen the search range "
                 + "(for a workspace, raise the POI upper bound)"
+        case let .numericalFailure(function, arguments, reason):
+            return "\(function)(\(arguments)) failed: \(reason); report these inputs"
         case let .chainsNotConverged(rHat, threshold):
             return "Markov chains did not converge: Gelman-Rubin R-hat = \(rHat) > \(threshold); "
                 + "run more steps or more chains"

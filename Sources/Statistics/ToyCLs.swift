@@ -97,6 +97,25 @@ public enum ToyCLs {
         return HistFactoryModel.Data(main: main, auxiliary: aux)
     }
 
+    /// Scan points `upperLimit` uses when no scan is given.
+    public static let defaultScanPoints = 12
+
+    /// Estimated wall time of `upperLimit(model:cl:toys:scan:)` on this machine, from a pilot:
+    /// one hypothesis test with 10 toys per hypothesis at the asymptotic observed limit is
+    /// timed, and the time per toy multiplied by `toys` x `scanPoints` (toy fits dominate; the
+    /// pilot's fixed cost of three fits is counted per toy too, so this errs high for few toys).
+    /// Measured rather than modelled because a toy costs one to two fits whose price depends
+    /// on the model (bins, nuisance parameters), the build and the machine.
+    public static func estimatedSeconds(model: HistFactoryModel, cl: Double = 0.95, toys: Int,
+                                        scanPoints: Int = defaultScanPoints) throws -> Double {
+        let pilotToys = 10
+        let mu = (try? AsymptoticCLs.upperLimit(model: model, cl: cl).observed) ?? 1
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = try? hypotest(model: model, mu: mu.isFinite && mu > 0 ? mu : 1, toys: pilotToys, seed: 1)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        return seconds / Double(pilotToys) * Double(toys) * Double(scanPoints)
+    }
+
     /// numpy's linear-interpolation percentile of a sorted sample.
     static func percentile(_ sorted: [Double], _ q: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }
@@ -126,7 +145,7 @@ public enum ToyCLs {
             let asymptotic = try AsymptoticCLs.upperLimit(model: model, data: data, cl: cl)
             let lo = 0.5 * min(asymptotic.observed, asymptotic.expected[0])
             let hi = 1.6 * max(asymptotic.observed, asymptotic.expected[4])
-            grid = (0..<12).map { lo + (hi - lo) * Double($0) / 11 }
+            grid = (0..<defaultScanPoints).map { lo + (hi - lo) * Double($0) / Double(defaultScanPoints - 1) }
         }
         guard grid.count >= 2 else {
             throw StatisticsError.invalidArgument(name: "scan", value: "\(grid)", reason: "give at least two POI values")
