@@ -56,5 +56,15 @@ public enum AtomicFile {
         try write(Data(string.utf8), to: url)
     }
 
+    /// Flushes a file another program wrote (gnuplot's images) to disk before it is renamed
+    /// into place, so that a crash after the rename cannot expose an empty file.
+    /// - Throws: `ReportingError.writeFailed` naming `destination`.
+    public static func flush(_ url: URL, destination: URL) throws {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw ReportingError.writeFailed(path: destination.path, reason: "cannot open \(url.path): \(lastError())") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw ReportingError.writeFailed(path: destination.path, reason: "fsync failed: \(lastError())") }
+    }
+
     private static func lastError() -> String { String(cString: strerror(errno)) }
 }

@@ -15,6 +15,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
     case gnuplotFailed(output: String, script: String, exitCode: Int32, stderr: String)
     /// gnuplot reported success but the expected image is missing or empty.
     case plotOutputMissing(output: String, script: String)
+    /// gnuplot reported success but the image is not whole (truncated SVG or PNG).
+    case plotOutputIncomplete(output: String, script: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,10 +30,16 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
             return "cannot make plot \(output): gnuplot not found (looked in \(searched.joined(separator: ", "))); "
                 + "install gnuplot (Debian: apt-get install gnuplot-nox) or set DARKSECTOR_GNUPLOT"
         case let .gnuplotFailed(output, script, code, stderr):
+            // One line: gnuplot echoes the offending script line and a caret on lines of their own.
+            let text = stderr.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "^" }
+                .joined(separator: " | ")
             return "cannot make plot \(output): gnuplot exited with status \(code) running \(script): "
-                + stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+                + (text.count > 400 ? String(text.prefix(400)) + "..." : text)
         case let .plotOutputMissing(output, script):
             return "gnuplot ran \(script) but did not write \(output) (or wrote an empty file)"
+        case let .plotOutputIncomplete(output, script, reason):
+            return "gnuplot ran \(script) but \(output) is not a complete image: \(reason); nothing was published"
         }
     }
 }

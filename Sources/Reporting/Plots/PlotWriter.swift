@@ -26,21 +26,34 @@ public enum PlotWriter {
                                 svg: directory.appendingPathComponent("\(baseName).svg"),
                                 png: directory.appendingPathComponent("\(baseName).png"))
 
-        // Stage: same files in a hidden sibling directory, run there, rename images back.
+        // Stage: same files in a hidden sibling directory (same file system, so the final
+        // rename is atomic), gnuplot writes its images there, and they are published only
+        // when both are complete; the stage is removed whatever happens.
         let fm = FileManager.default
         let stage = directory.appendingPathComponent(".\(baseName).gnuplot-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: stage) }
         for (name, contents) in data { try AtomicFile.write(contents, to: stage.appendingPathComponent(name)) }
         let stagedScript = stage.appendingPathComponent("\(baseName).gp")
         try AtomicFile.write(script, to: stagedScript)
-        try runner.run(script: stagedScript, in: stage, output: output.svg)
-        for final in [output.svg, output.png] {
+        do {
+            try runner.run(script: stagedScript, in: stage, output: output.svg)
+        } catch let ReportingError.gnuplotFailed(image, _, code, stderr) {
+            // Name the kept script, not the staged copy that is about to be removed.
+            throw ReportingError.gnuplotFailed(output: image, script: scriptURL.path, exitCode: code, stderr: stderr)
+        }
+        let images = [output.svg, output.png]
+        for final in images {
             let staged = stage.appendingPathComponent(final.lastPathComponent)
-            let size = (try? fm.attributesOfItem(atPath: staged.path)[.size] as? Int) ?? 0
-            guard size > 0 else {
+            guard fm.fileExists(atPath: staged.path), (try? fm.attributesOfItem(atPath: staged.path)[.size] as? Int) ?? 0 > 0 else {
                 throw ReportingError.plotOutputMissing(output: final.path, script: scriptURL.path)
             }
-            if rename(staged.path, final.path) != 0 {
+            if let problem = ImageCompleteness.problem(with: staged) {
+                throw ReportingError.plotOutputIncomplete(output: final.path, script: scriptURL.path, reason: problem)
+            }
+            try AtomicFile.flush(staged, destination: final)
+        }
+        for final in images {
+            if rename(stage.appendingPathComponent(final.lastPathComponent).path, final.path) != 0 {
                 throw ReportingError.writeFailed(path: final.path, reason: String(cString: strerror(errno)))
             }
         }
