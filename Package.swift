@@ -121,7 +121,8 @@ let package = Package(
                     path: "Tests/SearchPipelineTests"),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "Kinematics", "EventModel"],
                     path: "Tests/DetectorTests"),
-        .testTarget(name: "DarkSectorCLITests", dependencies: ["DarkSectorCLI", "darksector", "EventStore", "EventModel"],
+        .testTarget(name: "DarkSectorCLITests", dependencies: ["DarkSectorCLI", "darksector", "EventStore", "EventModel", "Provenance",
+                                                              .product(name: "GRDB", package: "GRDB.swift")],
                     path: "Tests/DarkSectorCLITests"),
     ]
 )

@@ -85,6 +85,10 @@ struct GenerateCommand: ParsableCommand {
         producer.catalog = SampleCatalog(database: db)
         let commandLine = CommandLine.arguments.joined(separator: " ")
         let run = try db.startRun(command: commandLine, configHash: configuration.fingerprint)
+        // Ctrl-C or SIGTERM mark the run interrupted (its temporaries are cleaned by the next
+        // producer of this folder, which sees their pid dead).
+        RunLifecycle.begin(runID: run.id, database: db)
+        defer { RunLifecycle.end(runID: run.id) }
         log.info("run \(run.id): \(configuration.processes.count) processes at \(configuration.luminosityInvFb) fb^-1, seed \(configuration.seed), \(jobs) jobs")
         let bar = ProgressBar(total: 1, label: "generate")
         do {
