@@ -28,6 +28,7 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests --jobs $(JOBS)
 	$(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
+	python3 Tests/Fixtures/fuzz/fuzz_inputs.py --short --darksector .build/debug/darksector
 
 ## The main job on the embedded default configuration.
 demo: release
