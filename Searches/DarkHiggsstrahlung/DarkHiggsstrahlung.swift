@@ -174,13 +174,7 @@ public struct DarkHiggsstrahlung: Search {
     /// before suppression 2%. The tau-suppression systematic does not carry over (no such
     /// cut); the low-pT mu mu control sample measures the suppression's instead.
     public var systematics: [SystematicSource] {
-        let src = "PRL 124 (2020) 141801 Table I (same dimuon selection)"
-        return [
-            SystematicSource(name: "trigger", affects: .signalEfficiency, value: .constant(0.06), origin: src),
-            SystematicSource(name: "tracking", affects: .signalEfficiency, value: .constant(0.04), origin: src),
-            SystematicSource(name: "muon_id", affects: .signalEfficiency, value: .constant(0.04), origin: src),
-            SystematicSource(name: "luminosity", affects: .luminosity, value: .constant(0.007), origin: "arXiv:1910.05365"),
-            SystematicSource(name: "background_before_suppression", affects: .background, value: .constant(0.02), origin: src),
+        TwoTrackSystematics.prl124TableI(.muonPair, origin: "PRL 124 (2020) 141801 Table I (same dimuon selection)") + [
             // Interpolating the efficiency between generated points (bilinear, morphed peaks):
             // our own estimate, the size of the morphing test's tolerance.
             SystematicSource(name: "signal_interpolation", affects: .signalEfficiency, value: .constant(0.05),

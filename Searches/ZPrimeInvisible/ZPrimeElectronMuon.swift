@@ -80,14 +80,7 @@ public struct ZPrimeElectronMuon: Search {
     /// measured on the control sample with the suppression reversed (configuration
     /// `from_control_sample`); the mu mu yield discrepancy has no e mu counterpart ("-").
     public var systematics: [SystematicSource] {
-        let src = "PRL 124 (2020) 141801 Table I (e mu)"
-        return [
-            SystematicSource(name: "trigger", affects: .signalEfficiency, value: .constant(0.01), origin: src),
-            SystematicSource(name: "tracking", affects: .signalEfficiency, value: .constant(0.04), origin: src),
-            SystematicSource(name: "particle_id", affects: .signalEfficiency, value: .constant(0.04), origin: src),
-            SystematicSource(name: "luminosity", affects: .luminosity, value: .constant(0.007), origin: "arXiv:1910.05365"),
-            SystematicSource(name: "background_before_suppression", affects: .background, value: .constant(0.02), origin: src),
-        ]
+        TwoTrackSystematics.prl124TableI(.electronMuon, origin: "PRL 124 (2020) 141801 Table I (e mu)")
     }
 
     public var defaultStatistics: StatisticsSettings { StatisticsSettings(confidenceLevel: 0.90, methods: [.bayes]) }

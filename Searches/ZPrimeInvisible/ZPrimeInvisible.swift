@@ -106,14 +106,7 @@ public struct ZPrimeInvisible: Search {
     /// uncertainties are measured here by control samples (configuration
     /// `from_control_sample`), not copied.
     public var systematics: [SystematicSource] {
-        let src = "PRL 124 (2020) 141801 Table I"
-        return [
-            SystematicSource(name: "trigger", affects: .signalEfficiency, value: .constant(0.06), origin: src),
-            SystematicSource(name: "tracking", affects: .signalEfficiency, value: .constant(0.04), origin: src),
-            SystematicSource(name: "muon_id", affects: .signalEfficiency, value: .constant(0.04), origin: src),
-            SystematicSource(name: "luminosity", affects: .luminosity, value: .constant(0.007), origin: "arXiv:1910.05365"),
-            SystematicSource(name: "background_before_suppression", affects: .background, value: .constant(0.02), origin: src),
-        ]
+        TwoTrackSystematics.prl124TableI(.muonPair, origin: "PRL 124 (2020) 141801 Table I")
     }
 
     public var defaultStatistics: StatisticsSettings { StatisticsSettings(confidenceLevel: 0.90, methods: [.bayes]) }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node that knows where it came from (file and dotted key path), so that every
@@ -18,7 +19,11 @@ public struct ConfigurationNode {
     public static func parse(yaml: String, file: String) throws -> ConfigurationNode {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch {
-            throw AnalysisError.unreadableConfiguration(file: file, reason: "\(error)")
+            // Yams quotes the offending line and marks it with a caret on lines of their own;
+            // one line is what a terminal and a log need (the position is in the message).
+            let lines = "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.allSatisfy { $0 == "^" || $0 == "~" } }
+            throw AnalysisError.unreadableConfiguration(file: file, reason: lines.joined(separator: " | "))
         }
         guard let node else { throw AnalysisError.unreadableConfiguration(file: file, reason: "the document is empty") }
         return ConfigurationNode(node: node, file: file)

@@ -8,6 +8,8 @@
 /// normalised absolutely, nothing is fitted), pulls (d_i - m_i)/sqrt(variance).
 public struct ControlSampleResult: Sendable, Hashable, Codable {
     public struct Shape: Sendable, Hashable, Codable {
+        /// The binned observable (nil in outputs written before it was recorded).
+        public var observable: String? = nil
         public var edges: [Double]
         public var data: [Double]
         public var mc: [Double]
@@ -152,7 +154,7 @@ public struct ControlSampleValidator: Sendable {
                 chi2 += (g.d - g.m) * (g.d - g.m) / variance; ndf += 1
             }
             let edges = (0...b.bins).map { b.low + (b.high - b.low) * Double($0) / Double(b.bins) }
-            shape = .init(edges: edges, data: dh, mc: mh, mcUncertainty: mh2.map { $0.squareRoot() }, pulls: pulls,
+            shape = .init(observable: b.observable, edges: edges, data: dh, mc: mh, mcUncertainty: mh2.map { $0.squareRoot() }, pulls: pulls,
                           chi2: chi2, ndf: ndf, pValue: ChiSquare.pValue(chi2: chi2, ndf: ndf))
         }
 

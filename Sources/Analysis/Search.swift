@@ -109,8 +109,6 @@ extension Search {
     public func showcaseHypotheses(_ all: [MassHypothesis]) -> [MassHypothesis] { all }
     public func templateBinning(for hypothesis: MassHypothesis) -> TemplateBinning? { nil }
 
-    /// Where the search's control-sample definitions live, relative to the package root.
-    public var controlSampleDirectory: String { "ControlSamples/\(id)" }
     public var defaultStatistics: StatisticsSettings { StatisticsSettings() }
 
     /// `observables(of:)` checked: every declared observable present, one value per event.

@@ -10,7 +10,7 @@ import Foundation
 ///     mass_grid:
 ///       m_zprime: {from: 0.5, to: 8.0, step: 0.5}       # or a list: [1.0, 2.0, 3.0]
 ///     control_samples: [...]                            # see ControlSample
-///     control_sample_files: [../../ControlSamples/zprime-invisible/ee.yaml]
+///     control_sample_files: [extra_control.yaml]       # more, besides ControlSamples/<id>/
 ///     systematics: [...]                                # see SystematicsTable.parse
 ///     signal_events_per_point: 3000                     # signal MC per generated point
 ///     look_elsewhere_toys: 1000                         # pseudo-experiments for the LEE
@@ -51,13 +51,22 @@ public struct SearchConfiguration: Sendable {
     /// look-elsewhere toys); a study needing more edits these, in code, with a reason.
     public static let maximumSignalEventsPerPoint = 1_000_000
     public static let maximumLookElsewhereToys = 100_000
+    /// Points of one mass-grid axis (the dark-Higgsstrahlung scan, the largest, has ~100 per axis).
+    public static let maximumGridPointsPerAxis = 100_000
 
     static let topLevelKeys: Set<String> = ["search", "luminosity_inv_fb", "statistics", "punzi", "cuts", "mass_grid",
                                             "scan_options", "control_samples", "control_sample_files", "systematics",
                                             "signal_events_per_point", "look_elsewhere_toys"]
 
     /// Loads a configuration file and resolves the search in the registry.
-    public static func load(path: String, registry: SearchRegistry) throws -> (search: any Search, configuration: SearchConfiguration) {
+    ///
+    /// The search's own control samples, `<controlSamples>/<search-id>/*.yaml`, are always
+    /// part of the configuration: found by search id (in `controlSamples`, or else in the first
+    /// `ControlSamples` folder above the configuration file), never by a path the
+    /// configuration spells. A configuration may add samples (`control_samples`,
+    /// `control_sample_files`), not leave the search's out.
+    public static func load(path: String, registry: SearchRegistry,
+                            controlSamples: URL? = nil) throws -> (search: any Search, configuration: SearchConfiguration) {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw AnalysisError.unreadableConfiguration(file: path, reason: error.localizedDescription)
@@ -71,12 +80,28 @@ public struct SearchConfiguration: Sendable {
                 reason: "unknown search '\(id)'; known searches: \(known.sorted().joined(separator: ", "))")
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        return (search, try SearchConfiguration(root: root, search: search, includeBase: base))
+        let folder = (controlSamples ?? Self.controlSamplesFolder(above: base))?.appendingPathComponent(id)
+        return (search, try SearchConfiguration(root: root, search: search, includeBase: base, searchControlSamples: folder))
+    }
+
+    /// The first `ControlSamples` folder in `start` or above it.
+    static func controlSamplesFolder(above start: URL) -> URL? {
+        var dir = start.standardizedFileURL
+        while true {
+            let candidate = dir.appendingPathComponent("ControlSamples")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue { return candidate }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
     }
 
     /// Parses a configuration document for a given search (control-sample files are resolved
     /// relative to `includeBase`).
-    public init(root: ConfigurationNode, search: any Search, includeBase: URL? = nil) throws {
+    /// `searchControlSamples`: the search's own control-sample folder, whose `*.yaml` files are
+    /// read before any the configuration names.
+    public init(root: ConfigurationNode, search: any Search, includeBase: URL? = nil, searchControlSamples: URL? = nil) throws {
         let file = root.file
         try root.checkKeys(Self.topLevelKeys)
         self.file = file
@@ -145,8 +170,14 @@ public struct SearchConfiguration: Sendable {
                 let from = try v.required("from").double(), to = try v.required("to").double()
                 let stepNode = try v.required("step")
                 let step = try stepNode.double()
-                guard step > 0, to >= from else { throw v.error("need step > 0 and to >= from") }
-                let n = Int(((to - from) / step + 1e-9).rounded(.down))
+                guard from.isFinite, to.isFinite, step.isFinite, step > 0, to >= from else {
+                    throw v.error("need finite from <= to and step > 0, got from \(from), to \(to), step \(step)")
+                }
+                let points = ((to - from) / step + 1e-9).rounded(.down)
+                guard points < Double(Self.maximumGridPointsPerAxis) else {
+                    throw v.error("\(Int(min(points, 1e18)) + 1) points exceed the limit of \(Self.maximumGridPointsPerAxis) per axis; use a larger step")
+                }
+                let n = Int(points)
                 values = (0...n).map { from + Double($0) * step }
             }
             guard !values.isEmpty else { throw v.error("no mass points") }
@@ -173,6 +204,19 @@ public struct SearchConfiguration: Sendable {
         var samples: [ControlSample] = []
         if let list = try root.optional("control_samples") {
             samples += try list.items().map(ControlSample.parse)
+        }
+        if let folder = searchControlSamples {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            for name in names {
+                let url = folder.appendingPathComponent(name)
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                    throw AnalysisError.unreadableConfiguration(file: url.path, reason: "cannot read the search's control-sample file")
+                }
+                let doc = try ConfigurationNode.parse(yaml: text, file: url.path)
+                try doc.checkKeys(["control_samples"])
+                samples += try doc.required("control_samples").items().map(ControlSample.parse)
+                documents.append(doc)
+            }
         }
         if let files = try root.optional("control_sample_files") {
             for item in try files.items() {

@@ -15,7 +15,7 @@ struct SearchStageOptions: ParsableArguments {
     var allowMissingBackground = false
     @OptionGroup var database: DatabaseOptions
 
-    func configurationPath(_ entry: PipelineSearch) throws -> String {
+    func configurationPath(_ entry: any SearchPackage) throws -> String {
         if let config { return config }
         guard let root = ResourceLocator.directory("Searches")?.deletingLastPathComponent() else {
             throw AnalysisError.invalidArgument("cannot find Searches/; pass --config or run from the repository root")
@@ -26,7 +26,8 @@ struct SearchStageOptions: ParsableArguments {
     /// The pipeline for an existing run (single stages) or a new one (`newRun`).
     func pipeline(command: String, newRun: Bool) throws -> (SearchPipeline, ProvenanceDatabase, RunRecord?) {
         let entry = try StandardPipelines.entry(id: search)
-        let loaded = try SearchConfiguration.load(path: try configurationPath(entry), registry: .standard)
+        let loaded = try SearchConfiguration.load(path: try configurationPath(entry), registry: .standard,
+                                                controlSamples: ResourceLocator.directory("ControlSamples"))
         guard loaded.search.id == search else {
             throw AnalysisError.invalidArgument("configuration \(loaded.configuration.file) is for '\(loaded.search.id)', not '\(search)'")
         }

@@ -25,7 +25,7 @@ public enum LimitsStage {
         })
     }
 
-    public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, optimisation: OptimisationOutput,
+    public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, optimisation: OptimisationOutput,
                            systematics: SystematicsTable,
                            observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil) throws -> LimitsOutput {
         guard optimisation.configurationHash == configuration.hash else {

@@ -9,7 +9,7 @@ import Statistics
 /// pseudo-experiments that calibrate the look-elsewhere effect (`OverlappingWindowScan`):
 /// they need the simulated events in each window, which only this stage has.
 public enum OptimiseStage {
-    public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, mc: [any EventSource],
+    public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, mc: [any EventSource],
                            sampleNames: [String], log: (String) -> Void = { _ in }) throws -> OptimisationOutput {
         var clock = Date()
         func lap(_ what: String) {
@@ -22,7 +22,7 @@ public enum OptimiseStage {
         let background = try MonteCarloSelection(search: search, selection: configuration.selection,
                                                  targetLuminosityInvFb: lumi).run(mc)
         lap("simulated backgrounds selected: \(background.candidates.count) candidates")
-        let signalSources = try ps.signalSamples(hypotheses, configuration)
+        let signalSources = try ps.signalProduction.samples(for: hypotheses, configuration: configuration)
         let signal = try MonteCarloSelection(search: search, selection: configuration.selection,
                                              targetLuminosityInvFb: lumi).run(signalSources)
         lap("signal simulation: \(signalSources.count) samples")

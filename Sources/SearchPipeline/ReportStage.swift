@@ -8,7 +8,7 @@ import Reporting
 /// data vs MC) and report.md with provenance. Plots need gnuplot; without it the data and
 /// scripts are written and the report says so.
 public enum ReportStage {
-    public static func run(_ ps: PipelineSearch, directory: URL, provenance: ProvenanceInfo,
+    public static func run(_ ps: any SearchPackage, directory: URL, provenance: ProvenanceInfo,
                            optimisation: OptimisationOutput, validation: ValidationStageOutput?,
                            limits: LimitsOutput) throws {
         let fm = FileManager.default
@@ -24,8 +24,8 @@ public enum ReportStage {
 
         // Limits and Punzi cuts: a curve for a 1D scan, maps and slices for a 2D one.
         var limitSections: [(ReportDocument) -> ReportDocument] = []
-        if let second = ps.secondaryParameter {
-            limitSections = try Scan2DReport.write(ps, secondaryParameter: second, directory: directory, provenance: provenance,
+        if let second = ps.presentation.secondaryParameter, let geometry = ps.scanGeometry {
+            limitSections = try Scan2DReport.write(ps, secondaryParameter: second, geometry: geometry, directory: directory, provenance: provenance,
                                                    optimisation: optimisation, limits: limits, plot: { p, n in plot(p, n) })
         } else {
             limitSections = try oneDimensional(ps, directory: directory, provenance: provenance, optimisation: optimisation,
@@ -73,9 +73,10 @@ public enum ReportStage {
                     bullets.append(String(format: "%@: core width of %@ (half the central 68%%): data %.4g +- %.2g, MC %.4g +- %.2g, data/MC %.3f +- %.3f",
                                           r.name, c.observable, c.data, c.dataUncertainty, c.mc, c.mcUncertainty, c.ratio, c.ratioUncertainty))
                 }
-                if let s = r.shape, let mc = try? Histogram1D(binEdges: s.edges, values: s.mc, sumw2: s.mcUncertainty.map { $0 * $0 }, label: "MC", xName: "M_rec", unit: "GeV"),
-                   let data = try? Histogram1D(binEdges: s.edges, values: s.data, label: "data", xName: "M_rec", unit: "GeV") {
-                    plot(StackPlot(mc: [mc], data: data, title: "Control sample \(r.name)"), "control_\(r.name)")
+                let q = ps.presentation.quantity(of: r.shape?.observable ?? "")
+                if let s = r.shape, let mc = try? Histogram1D(binEdges: s.edges, values: s.mc, sumw2: s.mcUncertainty.map { $0 * $0 }, label: "MC", xName: q.label.gnuplot, unit: q.unit),
+                   let data = try? Histogram1D(binEdges: s.edges, values: s.data, label: "data", xName: q.label.gnuplot, unit: q.unit) {
+                    plot(StackPlot(mc: [mc], data: data, title: "Control sample \(GnuplotText.literal(r.name))"), "control_\(r.name)")
                     doc.image(path: "control_\(r.name).png", alt: "control sample \(r.name)")
                 }
             }
@@ -110,11 +111,12 @@ public enum ReportStage {
 
     /// Limit curve, tables, HEPData and pyhf workspaces of a one-parameter scan; returns the
     /// report sections (limits, then Punzi cuts).
-    static func oneDimensional(_ ps: PipelineSearch, directory: URL, provenance: ProvenanceInfo,
+    static func oneDimensional(_ ps: any SearchPackage, directory: URL, provenance: ProvenanceInfo,
                                optimisation: OptimisationOutput, limits: LimitsOutput,
                                plot: (any GnuplotPlot, String) -> Void) throws -> [(ReportDocument) -> ReportDocument] {
         let fm = FileManager.default
-        let masses = limits.rows.map { (try? $0.point.hypothesis.parameter(ps.massParameter)) ?? .nan }
+        let p = ps.presentation
+        let masses = limits.rows.map { (try? $0.point.hypothesis.parameter(p.massParameter)) ?? .nan }
         var limitRows: [[TableCell]] = []
         // The efficiency column is the signal MC's: for a model-independent search (limits on
         // eps x sigma) that is the proxy's, which chose the cuts but is not in the limit.
@@ -129,8 +131,8 @@ public enum ReportStage {
                               r.point.observedCoupling.map { .value($0) } ?? .text("blinded")])
         }
         let limitTable = try ResultTable(
-            title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel)",
-            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), modelIndependent ? "signal-proxy efficiency (not in the limit)" : "efficiency",
+            title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(p.coupling.plain)",
+            columns: [ColumnHeader(p.massParameter, unit: "GeV"), modelIndependent ? "signal-proxy efficiency (not in the limit)" : "efficiency",
                       "expected background",
                       ColumnHeader(modelIndependent ? "expected eff x sigma" : "expected sigma x BF", unit: "fb"), "-2 sigma", "-1 sigma", "expected",
                       "+1 sigma", "+2 sigma", "observed"],
@@ -150,10 +152,10 @@ public enum ReportStage {
             expectedMinus2Sigma: curveRows.map(\.point.expectedCoupling.minus2),
             expectedPlus2Sigma: curveRows.map(\.point.expectedCoupling.plus2),
             observed: limits.unblinded ? curveRows.map { $0.point.observedCoupling ?? .nan } : nil,
-            quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel,
+            quantity: p.coupling.gnuplot, massName: p.mass.gnuplot, confidenceLevel: limits.confidenceLevel,
             method: "Bayesian counting")
         // The template fit (frequentist, asymptotic CLs) drawn over the Bayesian band.
-        var references = ps.references()
+        var references = ps.referenceCurves()
         var templateTable: ResultTable? = nil
         var templateCurve: LimitCurve? = nil
         if let tf = limits.templateFit {
@@ -169,32 +171,32 @@ public enum ReportStage {
                 expectedMinus1Sigma: ok.map { tf[$0].expectedCoupling.minus1 }, expectedPlus1Sigma: ok.map { tf[$0].expectedCoupling.plus1 },
                 expectedMinus2Sigma: ok.map { tf[$0].expectedCoupling.minus2 }, expectedPlus2Sigma: ok.map { tf[$0].expectedCoupling.plus2 },
                 observed: limits.unblinded ? ok.map { tf[$0].observedCoupling ?? .nan } : nil,
-                quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel,
+                quantity: p.coupling.gnuplot, massName: p.mass.gnuplot, confidenceLevel: limits.confidenceLevel,
                 method: "binned template fit, asymptotic CLs")
             templateTable = try ResultTable(
-                title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel), binned template fit (asymptotic CLs)",
-                columns: [ColumnHeader(ps.massParameter, unit: "GeV"), ColumnHeader("expected sigma x BF", unit: "fb"),
+                title: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(p.coupling.plain), binned template fit (asymptotic CLs)",
+                columns: [ColumnHeader(p.massParameter, unit: "GeV"), ColumnHeader("expected sigma x BF", unit: "fb"),
                           "-2 sigma", "-1 sigma", "expected", "+1 sigma", "+2 sigma", "observed"],
                 rows: tf.indices.map { i in
                     let e = tf[i].expectedCoupling
                     return [.value(masses[i]), .value(tf[i].expectedCrossSectionFb.median), .value(e.minus2), .value(e.minus1),
                             .value(e.median), .value(e.plus1), .value(e.plus2), tf[i].observedCoupling.map { .value($0) } ?? .text("blinded")]
-                }, caption: "M2_rec templates in recoil polar-angle channels; HistFactory model with normsys and staterror; asymptotic CLs with q~_mu.")
+                }, caption: [p.templateFitDescription, "HistFactory model with normsys and staterror; asymptotic CLs with q~_mu."].compactMap { $0 }.joined(separator: "; "))
             try TableWriter.write(templateTable!, to: directory, baseName: "limits_template_fit")
-            plot(LimitPlot(curve: templateCurve!, title: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel), template fit (CLs)",
-                           extraBands: ps.limitBands(templateCurve!.massesGeV)), "limit_coupling_template_fit")
+            plot(LimitPlot(curve: templateCurve!, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot), template fit (CLs)",
+                           extraBands: ps.referenceBands(massesGeV: templateCurve!.massesGeV)), "limit_coupling_template_fit")
         }
-        plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel)",
-                       extraBands: ps.limitBands(curve.massesGeV), references: references), "limit_coupling")
+        plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot)",
+                       extraBands: ps.referenceBands(massesGeV: curve.massesGeV), references: references), "limit_coupling")
         let hepdir = directory.appendingPathComponent("hepdata")
         try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
-        let table = HEPDataTable(limitCurve: curve, name: "Upper limits on \(ps.couplingLabel)",
-                                 description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel), \(limits.method).",
+        let table = HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX)",
+                                 description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX), \(limits.method).",
                                  reactions: ps.hepdataReactions)
         var hepTables = [table]
         if let templateCurve {
-            hepTables.append(HEPDataTable(limitCurve: templateCurve, name: "Upper limits on \(ps.couplingLabel), template fit",
-                                          description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(ps.couplingLabel) versus \(ps.massLabel) from a binned template fit with asymptotic CLs.",
+            hepTables.append(HEPDataTable(limitCurve: p.forHEPData(templateCurve), name: "Upper limits on \(p.coupling.inlineLaTeX), template fit",
+                                          description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX) from a binned template fit with asymptotic CLs.",
                                           reactions: ps.hepdataReactions))
         }
         try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: hepTables), to: hepdir)
@@ -204,24 +206,24 @@ public enum ReportStage {
         let tunable = Array(Set(optimisation.results.flatMap { $0.punzi.thresholds.keys })).sorted()
         let punziTable = try ResultTable(
             title: "Punzi-optimal thresholds per signal region",
-            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), "window low", "window high"] + tunable.map { ColumnHeader($0) }
+            columns: [ColumnHeader(ps.presentation.massParameter, unit: "GeV"), "window low", "window high"] + tunable.map { ColumnHeader($0) }
                 + ["FOM (test)", "regularised"],
             rows: optimisation.results.map { r in
                 var lo = Double.nan, hi = Double.nan
                 if case let .interval(_, l, h) = r.hypothesis.signalRegion { lo = l; hi = h }
-                return [.value(r.hypothesis.parameters[ps.massParameter] ?? .nan), .value(lo), .value(hi)]
+                return [.value(r.hypothesis.parameters[ps.presentation.massParameter] ?? .nan), .value(lo), .value(hi)]
                     + tunable.map { .value(r.punzi.thresholds[$0] ?? .nan) }
                     + [.value(r.punzi.test.fom), .text(r.punzi.regularised ? "yes" : "no")]
             })
         try TableWriter.write(punziTable, to: directory, baseName: "punzi_cuts")
         plot(LinePlot(series: tunable.map { name in
             LineSeries(label: name, x: masses, y: optimisation.results.map { $0.punzi.thresholds[name] ?? .nan })
-        }, title: "Punzi-optimal cuts", xLabel: "\(ps.massLabel) [GeV]", yLabel: "threshold [GeV]"), "punzi_cuts")
+        }, title: "Punzi-optimal cuts", xLabel: "\(ps.presentation.mass.gnuplot) [GeV]", yLabel: "threshold [GeV]"), "punzi_cuts")
 
         return [
             { d in
                 var d = d
-                d.image(path: "limit_coupling.png", alt: "limit on \(ps.couplingLabel)")
+                d.image(path: "limit_coupling.png", alt: "limit on \(ps.presentation.coupling.plain)")
                 d.table(limitTable)
                 if let templateTable {
                     d.image(path: "limit_coupling_template_fit.png", alt: "template-fit limit")

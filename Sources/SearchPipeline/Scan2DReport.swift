@@ -2,21 +2,19 @@ import Analysis
 import Foundation
 import Reporting
 
-/// Report of a two-parameter window scan (dark Higgsstrahlung): every window in
-/// limits.csv, the expected (and observed) limit as a 2D map over (M_A', M_h'), 1D slices
-/// at fixed M_h' as published, maps of the Punzi-chosen cuts and window sizes, and HEPData
-/// tables of the map and the slices.
+/// Report of a two-parameter window scan: every window in limits.csv, the expected (and
+/// observed) limit as a 2D map over the two parameters, 1D slices at fixed values of the
+/// second one as published, maps of the Punzi-chosen cuts and window sizes, and HEPData
+/// tables of the map and the slices. The map's range, allowed region and slices come from
+/// the package's `ScanGeometry`; nothing here knows which search it draws.
 enum Scan2DReport {
-    /// M_h' values of the published-style slices (GeV); a slice takes, in each M_A' column,
-    /// the window whose M_h' is nearest, if it lies within 10% of M_h' or 50 MeV.
-    static let sliceValues: [Double] = [0.0, 0.5, 1.0, 2.0, 4.0]
-    /// Cell size of the map (GeV).
-    static let mapCell = 0.1
-
-    static func write(_ ps: PipelineSearch, secondaryParameter second: String, directory: URL, provenance: ProvenanceInfo,
-                      optimisation: OptimisationOutput, limits: LimitsOutput,
+    static func write(_ ps: any SearchPackage, secondaryParameter second: String, geometry: ScanGeometry, directory: URL,
+                      provenance: ProvenanceInfo, optimisation: OptimisationOutput, limits: LimitsOutput,
                       plot: (any GnuplotPlot, String) -> Void) throws -> [(ReportDocument) -> ReportDocument] {
-        let x = limits.rows.map { $0.point.hypothesis.parameters[ps.massParameter] ?? .nan }
+        let p = ps.presentation
+        let mapCell = geometry.mapCell
+        let secondLabel = p.secondary ?? PhysicsLabel(latex: second)
+        let x = limits.rows.map { $0.point.hypothesis.parameters[p.massParameter] ?? .nan }
         let y = limits.rows.map { $0.point.hypothesis.parameters[second] ?? .nan }
         let cl = "\(Int(limits.confidenceLevel * 100))% CL"
 
@@ -32,25 +30,25 @@ enum Scan2DReport {
                          r.localPValue.map { .value($0) } ?? .text("blinded")])
         }
         let table = try ResultTable(
-            title: "\(cl) upper limits on \(ps.couplingLabel) per window",
-            columns: [ColumnHeader(ps.massParameter, unit: "GeV"), ColumnHeader(second, unit: "GeV"), "window scale",
+            title: "\(cl) upper limits on \(p.coupling.plain) per window",
+            columns: [ColumnHeader(p.massParameter, unit: "GeV"), ColumnHeader(second, unit: "GeV"), "window scale",
                       "efficiency", "expected background", ColumnHeader("expected sigma x BF", unit: "fb"),
                       "-2 sigma", "-1 sigma", "expected", "+1 sigma", "+2 sigma", "observed", "local p-value"],
             rows: rows, caption: limits.method)
         let csv = CSVRenderer.render(table)
         try AtomicFile.write(Data(csv.utf8), to: directory.appendingPathComponent("limits.csv"))
 
-        // Maps: each cell (inside the triangle) shows the window nearest to its centre in units
+        // Maps: each cell (inside the allowed region) shows the window nearest to its centre in units
         // of the window's own size (smallest `SignalRegion.radius`), so the map has no holes
-        // where windows are wider than a cell (small M_h', where sigma_rec ~ 1 GeV).
-        let xs = stride(from: 1.6, through: 10.6, by: mapCell).map { $0 }, ys = stride(from: 0.0, through: 5.3, by: mapCell).map { $0 }
+        // where windows are wider than a cell.
+        let xs = geometry.mapX.map { $0 }, ys = geometry.mapY.map { $0 }
         let regions = optimisation.results.map(\.hypothesis.signalRegion)
         var nearest = [[Int?]](repeating: [Int?](repeating: nil, count: xs.count), count: ys.count)
         for (iy, cy) in ys.enumerated() {
-            for (ix, cx) in xs.enumerated() where cx >= 1.65 && cy <= min(cx, 10.51 - cx) {
+            for (ix, cx) in xs.enumerated() where geometry.isAllowed(x: cx, y: cy) {
                 var best: (Double, Int)? = nil
                 for k in regions.indices {
-                    let r = regions[k].radius { $0 == "m_mumu" ? cx : cy }
+                    let r = regions[k].radius { $0 == geometry.xObservable ? cx : cy }
                     if r < 1, best == nil || r < best!.0 { best = (r, k) }
                 }
                 nearest[iy][ix] = best?.1
@@ -64,27 +62,27 @@ enum Scan2DReport {
                 }
             }
             guard grid.contains(where: { $0.contains { $0 != nil } }) else { return nil }
-            return try LimitMap2D(x: xs, y: ys, values: grid, xName: ps.massLabel, yName: ps.secondaryLabel ?? second,
+            return try LimitMap2D(x: xs, y: ys, values: grid, xName: p.mass.gnuplot, yName: secondLabel.gnuplot,
                                   quantity: quantity, confidenceLevel: limits.confidenceLevel, method: limits.method)
         }
         var hepTables: [HEPDataTable] = []
         var images: [(String, String)] = []
-        if let m = try map({ limits.rows[$0].point.expectedCoupling.median }, quantity: ps.couplingLabel) {
-            plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(ps.couplingLabel)"), "limit_map_expected")
+        if let m = try map({ limits.rows[$0].point.expectedCoupling.median }, quantity: p.coupling.gnuplot) {
+            plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(p.coupling.gnuplot)"), "limit_map_expected")
             images.append(("limit_map_expected.png", "expected limit map"))
-            hepTables.append(HEPDataTable(limitMap: m, name: "Expected upper limits on \(ps.couplingLabel)",
-                                          description: "Median expected \(cl) upper limit on \(ps.couplingLabel) in (\(ps.massLabel), \(ps.secondaryLabel ?? second)); each \(mapCell) GeV cell shows the window nearest to its centre (in units of the window size). \(limits.method).",
+            hepTables.append(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Expected upper limits on \(p.coupling.inlineLaTeX)",
+                                          description: "Median expected \(cl) upper limit on \(p.coupling.inlineLaTeX) in (\(p.mass.inlineLaTeX), \(secondLabel.inlineLaTeX)); each \(mapCell) GeV cell shows the window nearest to its centre (in units of the window size). \(limits.method).",
                                           reactions: ps.hepdataReactions))
         }
-        if limits.unblinded, let m = try map({ limits.rows[$0].point.observedCoupling }, quantity: ps.couplingLabel) {
-            plot(MapPlot(map: m, title: "\(ps.search.id): observed \(cl) limit on \(ps.couplingLabel)"), "limit_map_observed")
+        if limits.unblinded, let m = try map({ limits.rows[$0].point.observedCoupling }, quantity: p.coupling.gnuplot) {
+            plot(MapPlot(map: m, title: "\(ps.search.id): observed \(cl) limit on \(p.coupling.gnuplot)"), "limit_map_observed")
             images.append(("limit_map_observed.png", "observed limit map"))
-            hepTables.append(HEPDataTable(limitMap: m, name: "Observed upper limits on \(ps.couplingLabel)",
-                                          description: "Observed \(cl) upper limit on \(ps.couplingLabel). \(limits.method).",
+            hepTables.append(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Observed upper limits on \(p.coupling.inlineLaTeX)",
+                                          description: "Observed \(cl) upper limit on \(p.coupling.inlineLaTeX). \(limits.method).",
                                           reactions: ps.hepdataReactions))
         }
         if let m = try map({ optimisation.results[$0].punzi.windowScale }, quantity: "window scale") {
-            plot(MapPlot(map: m, title: "Punzi-chosen window scale (fraction of the largest ellipse)",
+            plot(MapPlot(map: m, title: "Punzi-chosen window scale (fraction of the largest window)",
                          colourLabel: "window scale", logColour: false), "punzi_window_scale")
             images.append(("punzi_window_scale.png", "Punzi window scale"))
         }
@@ -95,11 +93,12 @@ enum Scan2DReport {
             }
         }
 
-        // Slices at fixed M_h'.
+        // Slices at fixed values of the second parameter.
         var slices: [(Double, LimitCurve)] = []
-        for h in sliceValues {
+        for h in geometry.slices {
             var byColumn: [Double: Int] = [:]
-            for k in limits.rows.indices where abs(y[k] - h) <= max(0.1 * h, 0.05) && limits.rows[k].point.expectedCoupling.plus2.isFinite {
+            for k in limits.rows.indices where abs(y[k] - h) <= max(geometry.sliceTolerance.relative * h, geometry.sliceTolerance.absolute)
+                && limits.rows[k].point.expectedCoupling.plus2.isFinite {
                 if let j = byColumn[x[k]], abs(y[j] - h) <= abs(y[k] - h) { continue }
                 byColumn[x[k]] = k
             }
@@ -111,13 +110,13 @@ enum Scan2DReport {
                 expectedMinus1Sigma: r.map(\.point.expectedCoupling.minus1), expectedPlus1Sigma: r.map(\.point.expectedCoupling.plus1),
                 expectedMinus2Sigma: r.map(\.point.expectedCoupling.minus2), expectedPlus2Sigma: r.map(\.point.expectedCoupling.plus2),
                 observed: limits.unblinded ? r.map { $0.point.observedCoupling ?? .nan } : nil,
-                quantity: ps.couplingLabel, massName: ps.massLabel, confidenceLevel: limits.confidenceLevel, method: "Bayesian counting")
+                quantity: p.coupling.gnuplot, massName: p.mass.gnuplot, confidenceLevel: limits.confidenceLevel, method: "Bayesian counting")
             slices.append((h, curve))
-            let name = String(format: "limit_slice_mh%.1f", h)
-            plot(LimitPlot(curve: curve, title: String(format: "\(ps.search.id): \(ps.couplingLabel) vs \(ps.massLabel) at \(ps.secondaryLabel ?? second) = %.1f GeV", h)), name)
-            images.append(("\(name).png", String(format: "slice at M_h' = %.1f GeV", h)))
-            hepTables.append(HEPDataTable(limitCurve: curve, name: String(format: "Upper limits on \(ps.couplingLabel) at \(second) = %.1f GeV", h),
-                                          description: String(format: "\(cl) upper limits on \(ps.couplingLabel) versus \(ps.massLabel) for the windows nearest to \(second) = %.1f GeV. \(limits.method).", h),
+            let name = String(format: "\(geometry.sliceFileStem)%.1f", h)
+            plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot) at \(secondLabel.gnuplot) = \(String(format: "%.1f", h)) GeV"), name)
+            images.append(("\(name).png", "slice at \(secondLabel.plain) = \(String(format: "%.1f", h)) GeV"))
+            hepTables.append(HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX) at \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV",
+                                          description: "\(cl) upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX) for the windows nearest to \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV. \(limits.method).",
                                           reactions: ps.hepdataReactions))
         }
         let hepdir = directory.appendingPathComponent("hepdata")
@@ -132,7 +131,7 @@ enum Scan2DReport {
         try TableWriter.write(showcaseTable, to: directory, baseName: "limits_showcase")
         let finite = limits.rows.map(\.point.expectedCoupling.median).filter(\.isFinite)
         var summary = String(format: "%d windows, %d with selected signal; expected limits on %@ from %.2e to %.2e.",
-                             limits.rows.count, finite.count, ps.couplingLabel, finite.min() ?? .nan, finite.max() ?? .nan)
+                             limits.rows.count, finite.count, p.coupling.plain, finite.min() ?? .nan, finite.max() ?? .nan)
         // Trials-factor cross-check of the look-elsewhere toys: the scanned area over the mean
         // (Punzi-sized) window area counts the independent windows N; Sidak's
         // 1 - (1 - 0.05)^(1/N) is the local p-value for a global 0.05 if they were independent

@@ -13,7 +13,7 @@ import Reporting
 /// samples hold data; the audit record, with the shards' hashes, is written before any
 /// signal-region count is read.
 public struct SearchPipeline {
-    public let entry: PipelineSearch
+    public let entry: any SearchPackage
     public let configuration: SearchConfiguration
     public let samples: SampleSet
     public let runDirectory: URL
@@ -27,7 +27,7 @@ public struct SearchPipeline {
 
     /// `newRun`: the run directory is created; otherwise it must exist (a mistyped run id is
     /// an error, not a new folder that later stages would take for the newest run).
-    public init(entry: PipelineSearch, configuration: SearchConfiguration, samples: SampleSet, resultsRoot: URL,
+    public init(entry: any SearchPackage, configuration: SearchConfiguration, samples: SampleSet, resultsRoot: URL,
                 runID: String, database: ProvenanceDatabase?, newRun: Bool = true, allowMissingBackground: Bool = false,
                 log: @escaping @Sendable (String) -> Void = { _ in }) throws {
         try Self.checkRunID(runID, search: entry.search.id)

@@ -7,7 +7,7 @@ import Statistics
 /// on the signal strength with asymptotic CLs and the q~_mu test statistic (Cowan et al.,
 /// EPJC 71 (2011) 1554), as PRL 130 (2023) 231801 did for the invisible Z'.
 ///
-/// Model per channel (template-binning channel, e.g. a recoil polar-angle bin): signal =
+/// Model per channel (template-binning channel, e.g. a bin of a polar angle): signal =
 /// mu x (10 events distributed as the signal efficiency template), background = simulation;
 /// `signal_syst` and `background_syst` normsys shared by all channels (the r_s and r_b of the
 /// systematics table, correlated across bins; the signal MC statistics join r_s through the

@@ -6,7 +6,7 @@ import Foundation
 /// table completed with the rows the configuration derives from control samples
 /// (`from_control_sample`: max(|data/MC - 1|, sigma) assigned in full).
 public enum ValidateStage {
-    public static func run(_ ps: PipelineSearch, configuration: SearchConfiguration, mc: [any EventSource],
+    public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, mc: [any EventSource],
                            data: [any EventSource]) throws -> ValidationStageOutput {
         let blinded = try BlindedData(search: ps.search, configuration: configuration, sources: data)
         // Simulation is compared at the luminosity of the data on disk, not at the

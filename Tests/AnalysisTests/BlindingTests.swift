@@ -324,4 +324,19 @@ final class HostileConfigurationTests: XCTestCase {
         }
         XCTAssertThrowsError(try SearchConfiguration.parse(yaml: base + "look_elsewhere_toys: 100000000\n", file: "e", search: search))
     }
+
+    /// Found by the fuzz campaign (Tests/Fixtures/fuzz): a grid from -1e308 trapped in an Int
+    /// conversion, and YAML syntax errors were three lines long.
+    func testFuzzFindingsAreOneLineErrors() throws {
+        for grid in ["{from: -1e308, to: 8.0, step: 0.5}", "{from: 0.0, to: .inf, step: 0.5}", "{from: 0.0, to: 8.0, step: 1e-300}"] {
+            XCTAssertThrowsError(try SearchConfiguration.parse(yaml: "search: toy\nluminosity_inv_fb: 1\nmass_grid: {m_x: \(grid)}\n",
+                                                               file: "g", search: search)) { e in
+                XCTAssertTrue("\(e)".contains("mass_grid.m_x"), "\(e)")
+            }
+        }
+        XCTAssertThrowsError(try SearchConfiguration.parse(yaml: "search: toy\nmass_grid: [1, 2\nluminosity_inv_fb: 1\n", file: "y", search: search)) { e in
+            XCTAssertFalse("\(e)".contains("\n"), "\(e)")
+            XCTAssertTrue("\(e)".hasPrefix("y:") || "\(e)".contains("y"), "\(e)")
+        }
+    }
 }

@@ -56,8 +56,7 @@ import ZPrimeInvisible
                          allowMissingBackground: Bool = false) throws -> SearchPipeline {
         let search = ZPrimeInvisible(requiredControlSamples: ["ee"])
         let config = try SearchConfiguration.parse(yaml: yaml, file: "<gate>", search: search)
-        let entry = PipelineSearch(search: search, defaultConfiguration: "", massParameter: "m_zprime", massLabel: "M_{Z'}",
-                                   couplingLabel: "g'", hepdataReactions: [], signalSamples: { hs, _ in
+        let entry = TestPackage(search: search, massParameter: "m_zprime", signal: { hs in
             try hs.map { h in
                 let m = try h.parameter("m_zprime")
                 let events = (0..<200).map { DimuonEvents.event(id: Int64($0), recoilMass: m, recoilMomentum: 1.5, alongRecoil: true) }

@@ -28,8 +28,7 @@ import ZPrimeInvisible
     func expectedLimit(passing: Double) throws -> Double {
         let search = ZPrimeElectronMuon()
         let config = try SearchConfiguration.parse(yaml: Self.yaml, file: "<test>", search: search)
-        let entry = PipelineSearch(search: search, defaultConfiguration: "", massParameter: "m_zprime", massLabel: "M_{rec}",
-                                   couplingLabel: "eps x sigma", hepdataReactions: ["E+ E- --> E+ MU- Z'"], signalSamples: { hs, _ in
+        let entry = TestPackage(search: search, massParameter: "m_zprime", signal: { hs in
             try hs.map { h in
                 let m = try h.parameter("m_zprime")
                 let events = (0..<400).map { i in

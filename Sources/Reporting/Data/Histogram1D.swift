@@ -11,7 +11,7 @@ public struct Histogram1D: Sendable, Codable, Equatable {
     public var sumw2: [Double]
     /// Legend / column label, e.g. "e+e- -> mu+mu-(gamma)".
     public var label: String
-    /// Name of the binned quantity, e.g. "M_recoil".
+    /// Name of the binned quantity, e.g. "M_{X}" (gnuplot markup).
     public var xName: String
     /// Unit of the binned quantity, e.g. "GeV".
     public var unit: String?

@@ -12,7 +12,7 @@ public struct LimitCurve: Sendable, Codable, Equatable {
     public var expectedMinus2Sigma: [Double]
     public var expectedPlus2Sigma: [Double]
     public var observed: [Double]?
-    /// Name of the limited quantity, e.g. "g'" or "eps" or "BF(B->KS) x BF(S->mumu)".
+    /// Name of the limited quantity, e.g. a coupling or a product of branching fractions.
     public var quantity: String
     /// Unit of the quantity (nil for dimensionless couplings).
     public var quantityUnit: String?

@@ -1,5 +1,5 @@
-/// A limit on a grid of two masses, e.g. eps^2 * alpha_D versus (M_A', M_h') for dark
-/// Higgsstrahlung. `values[iy][ix]` belongs to `(x[ix], y[iy])`; `nil` marks grid points
+/// A limit on a grid of two masses, e.g. a coupling versus two
+/// masses of a two-parameter scan. `values[iy][ix]` belongs to `(x[ix], y[iy])`; `nil` marks grid points
 /// that are kinematically forbidden or were not computed (drawn blank, omitted from HEPData).
 public struct LimitMap2D: Sendable, Codable, Equatable {
     public var x: [Double]

@@ -3,9 +3,9 @@ import Foundation
 /// Helpers for writing gnuplot scripts and data files.
 ///
 /// Titles and axis labels in DarkSector plot specifications are gnuplot *enhanced text*
-/// (`M_{Z'} [GeV]`, `{/Symbol e}^2`), because that is how physicists write sub- and
+/// (`M_{X} [GeV]`, `{/Symbol e}^2`), because that is how physicists write sub- and
 /// superscripts. Names that come from data (process labels) go through `literal(_:)` so an
-/// underscore in `ee_mumu` stays an underscore.
+/// underscore in `process_name` stays an underscore.
 public enum GnuplotText {
     /// A double-quoted gnuplot string literal for `text` (backslashes and quotes escaped).
     public static func quoted(_ text: String) -> String {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A 2D limit map (e.g. eps^2 * alpha_D versus M_A' and M_h' for dark Higgsstrahlung) as a
+/// A 2D limit map (a coupling versus two masses) as a
 /// `pm3d map` with a logarithmic colour scale, since such limits span several decades.
 /// Grid points without a value are left blank.
 public struct MapPlot: GnuplotPlot {
