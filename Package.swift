@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: [.product(name: "Yams", package: "Yams")],
                 path: "Sources/Reporting"),
         .target(name: "Analysis",
-                dependencies: ["EventModel", "EventStore", "Provenance",
+                dependencies: ["EventModel", "Provenance",
                                .product(name: "Yams", package: "Yams"),
                                .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Analysis"),
@@ -57,7 +57,7 @@ let package = Package(
                 path: "Sources/SampleProduction"),
 
         .target(name: "SearchPipeline",
-                dependencies: ["Analysis", "Statistics", "Reporting", "EventStore", "Provenance"],
+                dependencies: ["Analysis", "EventModel", "Statistics", "Reporting", "EventStore", "Provenance"],
                 path: "Sources/SearchPipeline"),
 
         // Searches: one target each, plus the dimuon + recoil pieces two of them share

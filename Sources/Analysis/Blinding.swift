@@ -1,5 +1,4 @@
 import EventModel
-import EventStore
 
 /// Which data events a blinded search hides: those that pass the preselection and every
 /// analysis cut at its loosest tunable threshold and lie inside the blinded region: the

@@ -1,3 +1,4 @@
+import EventModel
 /// Named per-event observables of a search, as computed from one `EventBatch`: one array per
 /// observable, one value per event of the batch (NaN where the search has no candidate).
 public typealias ObservableColumns = [String: [Double]]

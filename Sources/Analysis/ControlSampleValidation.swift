@@ -1,3 +1,4 @@
+import EventModel
 /// Data versus simulation in one control sample.
 ///
 /// Yields: D data events (Poisson), M the MC prediction with sqrt(sum w^2). The ratio

@@ -1,5 +1,4 @@
 import EventModel
-import EventStore
 
 /// Streams simulated samples through a search: observables per batch, the cut flow per
 /// process, and the preselected candidates.

@@ -1,5 +1,5 @@
 import Crypto
-import EventStore
+import EventModel
 import Foundation
 
 /// One event file as a validation or an unblinding saw it: where it was, what it claims to
@@ -36,8 +36,8 @@ public struct ShardFingerprint: Sendable, Hashable, Codable, Comparable {
     public static func of(_ source: any EventSource) throws -> ShardFingerprint {
         let m = source.metadata
         let digest: String
-        if let file = source as? EventFileReader {
-            digest = try FileChecksum.sha256(path: file.path)
+        if let sha = try source.contentSHA256() {
+            digest = sha
         } else {
             digest = SHA256.hash(data: Data("\(source.path)|\(m.process)|\(m.conditions)|\(m.shardIndex)|\(m.generatedEvents)|\(m.generatorSeed)".utf8))
                 .map { String(format: "%02x", $0) }.joined()

@@ -1,3 +1,4 @@
+import EventModel
 /// Data with signal regions visible. Exists only through `BlindedData.unblinded(with:)`.
 public final class UnblindedData {
     public let search: any Search

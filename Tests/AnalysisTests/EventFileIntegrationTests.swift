@@ -1,3 +1,4 @@
+import EventModel
 import XCTest
 import Foundation
 import EventStore

@@ -1,20 +1,21 @@
-import EventModel
-import EventStore
 
 /// Anything that yields event batches with sample metadata: an event file, or batches in
 /// memory (tests, generators feeding the analysis directly).
 ///
 /// The framework never looks at a source's data directly: simulation goes through
 /// `MonteCarloSelection`, which refuses data, and data goes through `BlindedData`, which
-/// applies the blinding mask before anything else sees the events.
+/// applies the blinding mask before anything else sees the events. Defined here, below the
+/// event store (whose `EventFileReader` conforms), so that analysis code needs no HDF5.
 public protocol EventSource {
     /// Where the events come from (file path), for error messages.
     var path: String { get }
     var metadata: SampleMetadata { get }
     func forEachBatch(size: Int, _ body: (EventBatch) throws -> Void) throws
+    /// SHA-256 of the bytes behind the source (an event file's), nil for a source with no
+    /// bytes of its own (batches in memory): what a validation records and an unblinding
+    /// compares.
+    func contentSHA256() throws -> String?
 }
-
-extension EventFileReader: EventSource {}
 
 /// Batches held in memory.
 public struct InMemoryEventSource: EventSource, Sendable {
@@ -27,6 +28,8 @@ public struct InMemoryEventSource: EventSource, Sendable {
         self.batch = batch
         self.path = path ?? "<memory:\(metadata.process)/\(metadata.conditions)>"
     }
+
+    public func contentSHA256() throws -> String? { nil }
 
     public func forEachBatch(size: Int, _ body: (EventBatch) throws -> Void) throws {
         precondition(size > 0)
