@@ -61,20 +61,25 @@ let package = Package(
                 path: "Sources/SearchPipeline"),
 
         // Searches: one target each, plus the dimuon + recoil pieces two of them share
+        // A search's physics target (its folder) depends on Analysis and the event model only
+        // (Tests/SearchLayeringTests keeps the rule); its package target (Package/) adds the
+        // signal simulation (Generators, Detector, SampleProduction) and the pipeline.
         .target(name: "DimuonRecoil",
-                dependencies: ["Analysis", "EventModel", "EventStore", "Kinematics", "Generators", "Detector"],
+                dependencies: ["Analysis", "EventModel", "Kinematics"],
                 path: "Searches/DimuonRecoil"),
         .target(name: "ZPrimeInvisible",
-                dependencies: ["DimuonRecoil", "Analysis", "EventModel", "EventStore", "Kinematics", "Generators", "Detector"],
+                dependencies: ["DimuonRecoil", "Analysis", "EventModel", "Kinematics"],
                 path: "Searches/ZPrimeInvisible", exclude: ["config", "Package"]),
         .target(name: "ZPrimeInvisiblePackage",
-                dependencies: ["ZPrimeInvisible", "SearchPipeline", "Analysis", "Detector", "Generators", "Reporting"],
+                dependencies: ["ZPrimeInvisible", "DimuonRecoil", "SearchPipeline", "SampleProduction", "Analysis", "EventModel",
+                               "Kinematics", "Detector", "Generators", "Reporting"],
                 path: "Searches/ZPrimeInvisible/Package"),
         .target(name: "DarkHiggsstrahlung",
-                dependencies: ["DimuonRecoil", "Analysis", "EventModel", "EventStore", "Kinematics", "Generators", "Detector"],
+                dependencies: ["DimuonRecoil", "Analysis", "EventModel", "Kinematics"],
                 path: "Searches/DarkHiggsstrahlung", exclude: ["config", "Package"]),
         .target(name: "DarkHiggsstrahlungPackage",
-                dependencies: ["DarkHiggsstrahlung", "SearchPipeline", "Analysis", "Detector"],
+                dependencies: ["DarkHiggsstrahlung", "DimuonRecoil", "SearchPipeline", "SampleProduction", "Analysis", "EventModel",
+                               "Kinematics", "Detector", "Generators"],
                 path: "Searches/DarkHiggsstrahlung/Package"),
 
         // Command line
@@ -115,14 +120,14 @@ let package = Package(
         // Test support shared by several test targets (not part of the product).
         .target(name: "DimuonTestSupport", dependencies: ["EventModel", "Kinematics"], path: "Tests/DimuonTestSupport"),
         .testTarget(name: "DarkHiggsstrahlungTests",
-                    dependencies: ["DarkHiggsstrahlung", "DimuonRecoil", "Analysis", "Statistics", "SearchPipeline", "EventModel",
+                    dependencies: ["DarkHiggsstrahlung", "DarkHiggsstrahlungPackage", "SampleProduction", "DimuonRecoil", "Analysis", "Statistics", "SearchPipeline", "EventModel",
                                    "Kinematics", "Generators", "Detector"],
                     path: "Tests/DarkHiggsstrahlungTests"),
         .testTarget(name: "ZPrimeInvisibleTests",
-                    dependencies: ["ZPrimeInvisible", "DimuonRecoil", "DimuonTestSupport", "Analysis", "EventModel", "Kinematics", "Generators", "Detector"],
+                    dependencies: ["ZPrimeInvisible", "ZPrimeInvisiblePackage", "SampleProduction", "DimuonRecoil", "DimuonTestSupport", "Analysis", "EventModel", "Kinematics", "Generators", "Detector"],
                     path: "Tests/ZPrimeInvisibleTests"),
         .testTarget(name: "SearchPipelineTests",
-                    dependencies: ["SearchPipeline", "ZPrimeInvisible", "Analysis", "EventModel", "EventStore",
+                    dependencies: ["SearchPipeline", "ZPrimeInvisible", "ZPrimeInvisiblePackage", "Analysis", "EventModel", "EventStore",
                                    "Kinematics", "Statistics", "Reporting", "Provenance", "DimuonTestSupport"],
                     path: "Tests/SearchPipelineTests"),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "Kinematics", "EventModel"],

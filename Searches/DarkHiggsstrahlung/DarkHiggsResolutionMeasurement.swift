@@ -11,7 +11,7 @@ import Foundation
 /// `DarkHiggsResolutionTable` was made.
 public enum DarkHiggsResolutionMeasurement {
     public static func measure(_ source: any EventSource, mA: Double, mh: Double,
-                               search: DarkHiggsstrahlung = DarkHiggsstrahlung()) throws -> DarkHiggsResolution.Entry {
+                               search: DarkHiggsstrahlung) throws -> DarkHiggsResolution.Entry {
         // The two-track trigger is left out: it does not change the resolution, and at small
         // M_A' and M_h' it keeps only ~2% of the (boosted, small-opening-angle) pairs.
         var loose = search.selection

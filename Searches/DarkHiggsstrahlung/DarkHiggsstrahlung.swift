@@ -32,7 +32,7 @@ public struct DarkHiggsstrahlung: Search {
     public static let darkPhotonParameter = "m_aprime"
     public static let darkHiggsParameter = "m_hprime"
 
-    public init(resolution: DarkHiggsResolution = .standard, signalModel: DarkHiggsSignalModel = DarkHiggsSignalModel()) {
+    public init(resolution: DarkHiggsResolution = .standard, signalModel: any SignalModel) {
         self.resolution = resolution
         self.signalModel = signalModel
     }

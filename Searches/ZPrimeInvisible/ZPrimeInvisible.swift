@@ -32,7 +32,7 @@ public struct ZPrimeInvisible: Search {
     /// sample may name fewer.
     public let requiredControlSamples: [String]
 
-    public init(resolution: ZPrimeResolution = .standard, signalModel: ZPrimeSignalModel = .lMuMinusLTau,
+    public init(resolution: ZPrimeResolution = .standard, signalModel: any SignalModel,
                 windowSigmas: Double = 2, requiredControlSamples: [String] = ["ee", "mumu_gamma", "mumu_tau_reversed"]) {
         self.resolution = resolution
         self.signalModel = signalModel

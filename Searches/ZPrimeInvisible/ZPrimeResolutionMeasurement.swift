@@ -8,7 +8,7 @@ import Foundation
 /// channel checks its proxy against the same table). This is how
 /// `ZPrimeResolution.standard` was made.
 public enum ZPrimeResolutionMeasurement {
-    public static func coreSigma(of source: any EventSource, mass: Double, search: any Search = ZPrimeInvisible()) throws -> Double {
+    public static func coreSigma(of source: any EventSource, mass: Double, search: any Search) throws -> Double {
         let out = try MonteCarloSelection(search: search, targetLuminosityInvFb: 1).run([source])
         let t = out.candidates
         guard let sigma = CoreResolution.sigma(values: try t.column("m_recoil"), weights: t.weight, truth: mass) else {

@@ -1,3 +1,4 @@
+import DarkHiggsstrahlungPackage
 import Analysis
 import DarkHiggsstrahlung
 import Testing
@@ -8,7 +9,7 @@ import Testing
 /// envelope over the whole allowed triangle with its own window sizes.
 @Suite struct DarkHiggsBlindingEnvelopeTests {
     @Test func narrowGridAndTinyWindowsHideTheWholeTriangle() throws {
-        let search = DarkHiggsstrahlung()
+        let search = DarkHiggsstrahlung.standard
         let narrow = try SearchConfiguration.parse(yaml: """
             search: dark-higgsstrahlung
             luminosity_inv_fb: 1

@@ -1,3 +1,4 @@
+import DarkHiggsstrahlungPackage
 import Analysis
 import DarkHiggsstrahlung
 import Foundation

@@ -1,3 +1,4 @@
+import DarkHiggsstrahlungPackage
 import Analysis
 import DarkHiggsstrahlung
 import Detector
@@ -19,7 +20,7 @@ import Testing
     func tabulatedResolutionMatchesSignalMonteCarlo(i: Int, j: Int) throws {
         let g = DarkHiggsSignalGrid.point(i, j)
         let source = DarkHiggsSignalSamples(conditions: try Self.conditions, eventsPerPoint: 1500, seed: 7).sample(mA: g.mA, mh: g.mh)
-        let m = try DarkHiggsResolutionMeasurement.measure(source, mA: g.mA, mh: g.mh)
+        let m = try DarkHiggsResolutionMeasurement.measure(source, mA: g.mA, mh: g.mh, search: .standard)
         let t = DarkHiggsResolution.standard.entries[i][j]
         #expect(abs(m.sigmaMuMu / t.sigmaMuMu - 1) < 0.3, "sigma_mumu measured \(m.sigmaMuMu) vs table \(t.sigmaMuMu)")
         #expect(abs(m.sigmaRecoil / t.sigmaRecoil - 1) < 0.3, "sigma_rec measured \(m.sigmaRecoil) vs table \(t.sigmaRecoil)")
@@ -36,7 +37,7 @@ import Testing
             var row: [String] = []
             for j in DarkHiggsSignalGrid.higgsFractions.indices {
                 let g = DarkHiggsSignalGrid.point(i, j)
-                let m = try DarkHiggsResolutionMeasurement.measure(samples.sample(mA: g.mA, mh: g.mh), mA: g.mA, mh: g.mh)
+                let m = try DarkHiggsResolutionMeasurement.measure(samples.sample(mA: g.mA, mh: g.mh), mA: g.mA, mh: g.mh, search: .standard)
                 row.append(String(format: "E(sigmaMuMu: %.4f, sigmaRecoil: %.4f, correlation: %.2f)", m.sigmaMuMu, m.sigmaRecoil, m.correlation))
             }
             lines.append("        [" + row.joined(separator: ", ") + "],")
@@ -54,7 +55,7 @@ import Testing
 
     /// The seminar (seeds/002) and PRL 130 (2023) 071804 scan "about 9000" windows.
     @Test func defaultScanHasAboutNineThousandOverlappingWindows() throws {
-        let c = try SearchConfiguration.parse(yaml: Self.configuration, file: "test.yaml", search: DarkHiggsstrahlung())
+        let c = try SearchConfiguration.parse(yaml: Self.configuration, file: "test.yaml", search: DarkHiggsstrahlung.standard)
         let n = c.hypotheses.count
         #expect(n > 6000 && n < 12000, "\(n) windows")
         // Every window lies in the allowed triangle and overlaps the next one in its column.
@@ -84,8 +85,8 @@ import Testing
 
     /// Blinding hides a superset of every window.
     @Test func blindedRegionContainsEveryWindow() throws {
-        let c = try SearchConfiguration.parse(yaml: Self.configuration, file: "test.yaml", search: DarkHiggsstrahlung())
-        let blind = DarkHiggsstrahlung().blindedRegion(of: c.hypotheses)
+        let c = try SearchConfiguration.parse(yaml: Self.configuration, file: "test.yaml", search: DarkHiggsstrahlung.standard)
+        let blind = DarkHiggsstrahlung.standard.blindedRegion(of: c.hypotheses)
         for h in c.hypotheses.enumerated().filter({ $0.offset % 37 == 0 }).map(\.element) {
             guard case let .ellipse(_, _, cx, cy, a, b, angle) = h.signalRegion else { Issue.record("not an ellipse"); continue }
             for phi in stride(from: 0.0, to: 2 * Double.pi, by: 0.5) {

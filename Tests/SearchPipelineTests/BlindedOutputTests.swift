@@ -1,3 +1,4 @@
+import ZPrimeInvisiblePackage
 import DimuonTestSupport
 import Analysis
 import EventModel
@@ -49,7 +50,7 @@ import ZPrimeInvisible
         """
 
     @Test func blindedOutputsHideTheSignalRegionCount() throws {
-        let search = ZPrimeInvisible(requiredControlSamples: ["ee"])
+        let search = ZPrimeInvisible(signalModel: ZPrimeSignalModel.lMuMinusLTau, requiredControlSamples: ["ee"])
         let config = try SearchConfiguration.parse(yaml: Self.yaml, file: "<test>", search: search)
         let entry = TestPackage(search: search, massParameter: "m_zprime", signal: { hs in
             try hs.map { h in

@@ -1,3 +1,4 @@
+import ZPrimeInvisiblePackage
 import DimuonTestSupport
 import Analysis
 import EventModel
@@ -54,7 +55,7 @@ import ZPrimeInvisible
 
     static func pipeline(samples: URL, root: URL, runID: String, db: ProvenanceDatabase, newRun: Bool = true,
                          allowMissingBackground: Bool = false) throws -> SearchPipeline {
-        let search = ZPrimeInvisible(requiredControlSamples: ["ee"])
+        let search = ZPrimeInvisible(signalModel: ZPrimeSignalModel.lMuMinusLTau, requiredControlSamples: ["ee"])
         let config = try SearchConfiguration.parse(yaml: yaml, file: "<gate>", search: search)
         let entry = TestPackage(search: search, massParameter: "m_zprime", signal: { hs in
             try hs.map { h in

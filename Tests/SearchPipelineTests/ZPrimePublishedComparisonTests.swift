@@ -1,3 +1,4 @@
+import ZPrimeInvisiblePackage
 import Analysis
 import Foundation
 import SearchPipeline

@@ -1,3 +1,4 @@
+import ZPrimeInvisiblePackage
 import DimuonTestSupport
 import Analysis
 import Foundation
@@ -49,7 +50,7 @@ import ZPrimeInvisible
         let cols = ZPrimeObservables.compute(DimuonEvents.batch([e]))
         #expect(cols["n_tracks"]![0] == 1)
         #expect(cols["m_recoil"]![0].isNaN)
-        let s = ZPrimeInvisible()
+        let s = ZPrimeInvisible.lMuMinusLTau
         #expect(!s.selection.preselection[0].passes(cols["n_tracks"]![0]))
     }
 }

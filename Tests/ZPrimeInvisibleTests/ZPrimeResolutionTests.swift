@@ -1,3 +1,4 @@
+import ZPrimeInvisiblePackage
 import Analysis
 import Detector
 import Foundation
@@ -17,7 +18,7 @@ import ZPrimeInvisible
         let source = ZPrimeSignalSamples(conditions: conditions, eventsPerMass: 1000, seed: 5).sample(mass: 4.0)
         #expect(source.metadata.process == "zprime_m4.00")
         #expect(source.batch.count == 1000)
-        let sigma = try ZPrimeResolutionMeasurement.coreSigma(of: source, mass: 4.0)
+        let sigma = try ZPrimeResolutionMeasurement.coreSigma(of: source, mass: 4.0, search: ZPrimeInvisible.lMuMinusLTau)
         let table = ZPrimeResolution.standard.sigma(atMass: 4.0)
         #expect(abs(sigma / table - 1) < 0.5, "measured \(sigma) GeV vs table \(table) GeV")
     }
@@ -32,7 +33,7 @@ import ZPrimeInvisible
         let conditions = try DetectorConditions.load(.mc, from: root.appendingPathComponent("Conditions/mc.yaml"))
         let samples = ZPrimeSignalSamples(conditions: conditions, eventsPerMass: 20_000, seed: 1)
         let masses = ZPrimeResolution.standard.massesGeV
-        let sigmas = try masses.map { try ZPrimeResolutionMeasurement.coreSigma(of: samples.sample(mass: $0), mass: $0) }
+        let sigmas = try masses.map { try ZPrimeResolutionMeasurement.coreSigma(of: samples.sample(mass: $0), mass: $0, search: ZPrimeInvisible.lMuMinusLTau) }
         try zip(masses, sigmas).map { String(format: "%.1f %.4f", $0, $1) }.joined(separator: "\n")
             .write(toFile: "/tmp/zprime_resolution_table.txt", atomically: true, encoding: .utf8)
     }

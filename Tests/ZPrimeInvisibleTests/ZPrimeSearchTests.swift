@@ -1,3 +1,4 @@
+import ZPrimeInvisiblePackage
 import Analysis
 import EventModel
 import Foundation
@@ -6,7 +7,7 @@ import Testing
 import ZPrimeInvisible
 
 @Suite struct ZPrimeSearchTests {
-    let search = ZPrimeInvisible()
+    let search = ZPrimeInvisible.lMuMinusLTau
 
     @Test func hypothesesAreTwoSigmaWindowsAndTheBlindedRegionIsTheirEnvelope() throws {
         let hs = try search.hypotheses(on: MassGrid(axes: ["m_zprime": [3.0, 1.0, 5.0]]))

@@ -8,7 +8,7 @@ import SearchPipeline
 /// The dark-Higgsstrahlung search as the suite runs it: ~9000 windows over the
 /// (M_A', M_h') triangle, drawn as maps and as slices at fixed M_h' as in PRL 130 (2023) 071804.
 public struct DarkHiggsstrahlungPackage: SearchPackage {
-    public let search: any Search = DarkHiggsstrahlung()
+    public let search: any Search = DarkHiggsstrahlung.standard
     public let signalProduction: any SignalProduction
     public let configurationDirectory = "Searches/DarkHiggsstrahlung/config"
     public let hepdataReactions = ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]
@@ -45,4 +45,9 @@ public struct DarkHiggsstrahlungPackage: SearchPackage {
                                    eventsPerPoint: configuration.signalEventsPerPoint ?? 2000).all()
         }
     }
+}
+
+extension DarkHiggsstrahlung {
+    /// The search with the Batell-Pospelov-Ritz signal model of this package (what the suite runs).
+    public static var standard: DarkHiggsstrahlung { DarkHiggsstrahlung(signalModel: DarkHiggsSignalModel()) }
 }

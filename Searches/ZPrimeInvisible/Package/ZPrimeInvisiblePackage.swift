@@ -9,7 +9,7 @@ import ZPrimeInvisible
 
 /// The invisible-Z' search (mu mu channel) as the suite runs it.
 public struct ZPrimeInvisiblePackage: SearchPackage {
-    public let search: any Search = ZPrimeInvisible()
+    public let search: any Search = ZPrimeInvisible.lMuMinusLTau
     public let signalProduction: any SignalProduction
     public let configurationDirectory = "Searches/ZPrimeInvisible/config"
     public let hepdataReactions = ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"]
@@ -78,4 +78,9 @@ enum ZPrimeInvisiblePresentation {
         "m2_recoil": .init("M^{2}_{rec}", unit: "GeV^2"),
         "m_mumu": .init("M_{\\mu\\mu}", unit: "GeV"),
     ]
+}
+
+extension ZPrimeInvisible {
+    /// The search with the L_mu - L_tau signal model of this package (what the suite runs).
+    public static var lMuMinusLTau: ZPrimeInvisible { ZPrimeInvisible(signalModel: ZPrimeSignalModel.lMuMinusLTau) }
 }

@@ -1,7 +1,5 @@
-import Analysis
 import Detector
 import EventModel
-import EventStore
 import Generators
 
 /// Signal Monte Carlo made on the fly for one hypothesis: any `ProcessSampler` wrapped in a

@@ -1,3 +1,4 @@
+import DarkHiggsstrahlung
 import Analysis
 import Foundation
 import Generators

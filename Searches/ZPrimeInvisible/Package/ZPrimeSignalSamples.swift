@@ -1,8 +1,10 @@
+import ZPrimeInvisible
 import EventModel
 import Analysis
 import Detector
 import DimuonRecoil
 import Generators
+import SampleProduction
 
 /// Signal Monte Carlo, one sample per mass point: `MuonPairZPrimeSampler` (g' = 1, ISR on,
 /// Z' written as one invisible particle) through `InMemorySignalSample`. Seeds: one stream

@@ -1,8 +1,10 @@
+import ZPrimeInvisible
 import EventModel
 import Analysis
 import Detector
 import DimuonRecoil
 import Generators
+import SampleProduction
 
 /// Signal-like Monte Carlo of the e mu channel, one sample per mass point:
 /// `ElectronMuonZPrimeProxy` around the L_mu - L_tau sampler (g' = 1, ISR on) through

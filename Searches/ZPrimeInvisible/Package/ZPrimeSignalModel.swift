@@ -1,3 +1,4 @@
+import ZPrimeInvisible
 import Analysis
 import Foundation
 import Generators

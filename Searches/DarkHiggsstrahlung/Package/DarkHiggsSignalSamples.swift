@@ -1,8 +1,10 @@
+import DarkHiggsstrahlung
 import EventModel
 import Analysis
 import Detector
 import DimuonRecoil
 import Generators
+import SampleProduction
 
 /// Signal MC at the generated points of `DarkHiggsSignalGrid` (eps = alpha_D = 1, ISR on,
 /// BF(A' -> mu mu) in the weight, h' written as one invisible particle), through
