@@ -182,5 +182,4 @@ public struct DarkHiggsstrahlung: Search {
         ]
     }
 
-    public var defaultStatistics: StatisticsSettings { StatisticsSettings(confidenceLevel: 0.90, methods: [.bayes]) }
 }

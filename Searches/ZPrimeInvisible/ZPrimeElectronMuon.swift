@@ -83,5 +83,4 @@ public struct ZPrimeElectronMuon: Search {
         TwoTrackSystematics.prl124TableI(.electronMuon, origin: "PRL 124 (2020) 141801 Table I (e mu)")
     }
 
-    public var defaultStatistics: StatisticsSettings { StatisticsSettings(confidenceLevel: 0.90, methods: [.bayes]) }
 }

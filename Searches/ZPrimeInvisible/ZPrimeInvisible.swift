@@ -109,5 +109,4 @@ public struct ZPrimeInvisible: Search {
         TwoTrackSystematics.prl124TableI(.muonPair, origin: "PRL 124 (2020) 141801 Table I")
     }
 
-    public var defaultStatistics: StatisticsSettings { StatisticsSettings(confidenceLevel: 0.90, methods: [.bayes]) }
 }
