@@ -749,3 +749,62 @@ int ds_zlib_uncompress(unsigned char *dst, size_t *dst_len, const unsigned char 
     *dst_len = (size_t)n;
     return rc;
 }
+
+/* A crash inside libhdf5 while it parses a damaged file becomes a one-line error naming the
+   file. libhdf5 1.10.8 (Debian 12) divides by a chunk dimension read from the file without
+   checking it (H5D__chunk_set_info: SIGFPE on a zero dimension, found by the fuzz campaign
+   in Tests/Fixtures/fuzz), so a single flipped bit can kill the process before any error
+   could be returned. While a thread is inside an HDF5 call (ds_hdf5_guard_enter/leave, under
+   the event store's lock) SIGFPE, SIGSEGV and SIGBUS print "error: <file>: ..." with write(2)
+   (async-signal-safe) and _exit(1) (the flag is per thread: synchronous faults are delivered
+   to the faulting thread); outside, the previous handler (Swift's backtracer) runs
+   as before, so genuine bugs keep their backtraces. The process still ends: libhdf5's state
+   after such a fault cannot be trusted. */
+#include <signal.h>
+#include <unistd.h>
+static _Thread_local char ds_guard_path[4096];
+static _Thread_local volatile sig_atomic_t ds_guard_active = 0;
+static struct sigaction ds_guard_previous[3];
+static const int ds_guard_signals[3] = { SIGFPE, SIGSEGV, SIGBUS };
+
+static void ds_guard_write(const char *s) { ssize_t r = write(2, s, strlen(s)); (void)r; }
+
+static void ds_guard_handler(int sig, siginfo_t *info, void *context) {
+    if (ds_guard_active) {
+        ds_guard_write("Error: ");
+        ds_guard_write(ds_guard_path);
+        ds_guard_write(": the HDF5 library faulted while reading its structure (");
+        ds_guard_write(sig == SIGFPE ? "SIGFPE" : sig == SIGSEGV ? "SIGSEGV" : "SIGBUS");
+        ds_guard_write("); the file is corrupt: delete it and regenerate the shard\n");
+        _exit(1);
+    }
+    for (int k = 0; k < 3; k++) {
+        if (ds_guard_signals[k] != sig) continue;
+        struct sigaction *p = &ds_guard_previous[k];
+        if ((p->sa_flags & SA_SIGINFO) && p->sa_sigaction) { p->sa_sigaction(sig, info, context); return; }
+        sigaction(sig, p, NULL);
+        raise(sig);
+        return;
+    }
+}
+
+void ds_hdf5_guard_install(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = ds_guard_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    for (int k = 0; k < 3; k++) sigaction(ds_guard_signals[k], &sa, &ds_guard_previous[k]);
+}
+
+/* Nested (the lock is recursive): the guard stays on until the outermost call leaves; an
+   inner call without a path keeps the outer one's. */
+void ds_hdf5_guard_enter(const char *path) {
+    if (path || ds_guard_active == 0) {
+        strncpy(ds_guard_path, path ? path : "<an HDF5 file>", sizeof ds_guard_path - 1);
+        ds_guard_path[sizeof ds_guard_path - 1] = 0;
+    }
+    ds_guard_active += 1;
+}
+
+void ds_hdf5_guard_leave(void) { if (ds_guard_active > 0) ds_guard_active -= 1; }

@@ -22,7 +22,7 @@ final class HDF5File {
 
     /// Creates a new file, failing if one exists.
     static func create(path: String) throws -> HDF5File {
-        try HDF5Library.withLock {
+        try HDF5Library.withLock(file: path) {
             // No object timestamps, so that the same seed gives bit-identical files.
             guard let fcpl = HDF5Handle(H5Pcreate(ds_h5p_file_create()), .propertyList) else {
                 throw EventStoreError.writeFailed(path: path, detail: "H5Pcreate failed")
@@ -40,7 +40,7 @@ final class HDF5File {
     /// an HDF5 file that cannot be opened (truncated or corrupt).
     static func openReadOnly(path: String) throws -> HDF5File {
         guard FileManager.default.fileExists(atPath: path) else { throw EventStoreError.fileNotFound(path: path) }
-        return try HDF5Library.withLock {
+        return try HDF5Library.withLock(file: path) {
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw EventStoreError.unreadable(path: path, detail: "permission denied")
             }
@@ -65,16 +65,16 @@ final class HDF5File {
     /// everything is on disk when this returns.
     func close() throws {
         try flushFinalChunks()
-        HDF5Library.withLock { releaseInOrder() }
+        HDF5Library.withLock(file: path) { releaseInOrder() }
     }
 
     /// Closes without writing buffered chunks: for a file that is about to be deleted.
     func discard() {
-        HDF5Library.withLock { releaseInOrder() }
+        HDF5Library.withLock(file: path) { releaseInOrder() }
     }
 
     deinit {
-        HDF5Library.withLock { releaseInOrder() }
+        HDF5Library.withLock(file: path) { releaseInOrder() }
     }
 
     /// Closing a dataset flushes its cached chunks, which is when HDF5 gives them file space.
@@ -88,7 +88,7 @@ final class HDF5File {
     // MARK: groups
 
     func createGroup(_ name: String) throws {
-        try HDF5Library.withLock {
+        try HDF5Library.withLock(file: path) {
             guard let gcpl = HDF5Handle(H5Pcreate(ds_h5p_group_create()), .propertyList) else {
                 throw EventStoreError.writeFailed(path: path, detail: "H5Pcreate failed")
             }
@@ -100,7 +100,7 @@ final class HDF5File {
     }
 
     func exists(_ objectPath: String) -> Bool {
-        HDF5Library.withLock {
+        HDF5Library.withLock(file: path) {
             var partial = ""
             for component in objectPath.split(separator: "/") {
                 partial += (partial.isEmpty ? "" : "/") + component
@@ -112,7 +112,7 @@ final class HDF5File {
 
     /// Names of the links directly inside a group.
     func members(of group: String) throws -> [String] {
-        try HDF5Library.withLock {
+        try HDF5Library.withLock(file: path) {
             guard let g = HDF5Handle(H5Gopen2(id, group, ds_h5p_default()), .group) else {
                 throw EventStoreError.unreadable(path: path, detail: "cannot open group \(group)")
             }
@@ -140,7 +140,7 @@ final class HDF5File {
     /// verifier must refuse; production files always carry the checksum.
     func createColumn(_ name: String, type: ColumnType, chunkRows: Int, compressionLevel: Int,
                       fletcher32: Bool = true) throws {
-        try HDF5Library.withLock {
+        try HDF5Library.withLock(file: path) {
             var dims: [hsize_t] = [0]
             var maxDims: [hsize_t] = [ds_h5s_unlimited()]
             guard let space = HDF5Handle(H5Screate_simple(1, &dims, &maxDims), .dataspace),
@@ -201,7 +201,7 @@ final class HDF5File {
 
     private func write(_ chunks: [RawChunk]) throws {
         try RawChunk.encodeAndWrite(chunks) { chunk, encoded in
-            try HDF5Library.withLock {
+            try HDF5Library.withLock(file: path) {
                 let ds = try dataset(chunk.column.name)
                 var extent: [hsize_t] = [hsize_t(chunk.firstRow + chunk.rows)]
                 guard H5Dset_extent(ds.id, &extent) >= 0 else {
@@ -236,7 +236,7 @@ final class HDF5File {
 
     /// Stored element type (nil if it is none of the schema's types) and length of a dataset.
     func columnInfo(_ name: String) throws -> (type: ColumnType?, typeName: String, length: Int) {
-        try HDF5Library.withLock {
+        try HDF5Library.withLock(file: path) {
             let ds = try dataset(name)
             guard let t = HDF5Handle(H5Dget_type(ds.id), .datatype) else {
                 throw EventStoreError.unreadable(path: path, detail: "no datatype for \(name)")
@@ -266,7 +266,7 @@ final class HDF5File {
     private func readTyped<T>(_ name: String, _ type: ColumnType, _ range: Range<Int>, _: T.Type) throws -> [T] {
         let n = range.count
         guard n > 0 else { return [] }
-        let (datasetID, parallel) = try HDF5Library.withLock { () throws -> (hid_t, ParallelChunkReader?) in
+        let (datasetID, parallel) = try HDF5Library.withLock(file: path) { () throws -> (hid_t, ParallelChunkReader?) in
             let ds = try dataset(name)
             guard let t = HDF5Handle(H5Dget_type(ds.id), .datatype), ColumnType.from(hdf5Type: t.id).0 == type else {
                 return (ds.id, nil)
@@ -291,7 +291,7 @@ final class HDF5File {
             }
             if complete { return values }
         }
-        return try HDF5Library.withLock {
+        return try HDF5Library.withLock(file: path) {
             let ds = try dataset(name)
             guard let fileSpace = HDF5Handle(H5Dget_space(ds.id), .dataspace) else {
                 throw EventStoreError.unreadable(path: path, detail: "no dataspace for \(name)")
@@ -321,7 +321,7 @@ final class HDF5File {
     // MARK: attributes (on the root group)
 
     func setAttribute(_ name: String, string value: String) throws {
-        try HDF5Library.withLock {
+        try HDF5Library.withLock(file: path) {
             guard let type = HDF5Handle(H5Tcopy(ds_h5t_c_s1()), .datatype),
                   let space = HDF5Handle(H5Screate(H5S_SCALAR), .dataspace) else {
                 throw EventStoreError.writeFailed(path: path, detail: "attribute \(name)")
@@ -356,7 +356,7 @@ final class HDF5File {
     }
 
     private func setScalar(_ name: String, _ type: hid_t, write: (hid_t) -> herr_t) throws {
-        try HDF5Library.withLock {
+        try HDF5Library.withLock(file: path) {
             guard let space = HDF5Handle(H5Screate(H5S_SCALAR), .dataspace),
                   let attr = HDF5Handle(H5Acreate2(id, name, type, space.id, ds_h5p_default(), ds_h5p_default()), .attribute) else {
                 throw EventStoreError.writeFailed(path: path, detail: "cannot create attribute \(name)")
@@ -368,7 +368,7 @@ final class HDF5File {
     }
 
     func attributeNames() -> [String] {
-        HDF5Library.withLock {
+        HDF5Library.withLock(file: path) {
             var info = H5O_info_t()
             guard H5Oget_info2(id, &info, UInt32(H5O_INFO_NUM_ATTRS)) >= 0 else { return [] }
             var names: [String] = []
@@ -385,7 +385,7 @@ final class HDF5File {
 
     /// Reads a root attribute as string, double or integer, whichever it is stored as.
     func attribute(_ name: String) -> AttributeValue? {
-        HDF5Library.withLock {
+        HDF5Library.withLock(file: path) {
             guard H5Aexists(id, name) > 0,
                   let attr = HDF5Handle(H5Aopen(id, name, ds_h5p_default()), .attribute),
                   let type = HDF5Handle(H5Aget_type(attr.id), .datatype) else { return nil }

@@ -43,17 +43,23 @@ enum HDF5Library {
     private static let lock = NSLockWrapper()
     nonisolated(unsafe) private static var initialised = false
 
-    static func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    /// Runs `body` (HDF5 calls) under the library's lock. `file`: the file the calls read or
+    /// write, named in the one-line error if libhdf5 faults on a damaged file (`shim.c`,
+    /// `ds_hdf5_guard_enter`).
+    static func withLock<T>(file: String? = nil, _ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
         if !initialised {
             H5dont_atexit()
             H5open()
+            ds_hdf5_guard_install()
             initialised = true
         }
         // Error printing is per thread when HDF5 is built thread-safe (Debian's is), so
         // silence it on whichever thread is calling; it is a cheap flag write.
         ds_h5_silence_errors()
+        ds_hdf5_guard_enter(file)
+        defer { ds_hdf5_guard_leave() }
         return try body()
     }
 

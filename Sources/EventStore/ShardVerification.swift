@@ -89,7 +89,7 @@ public enum ShardVerifier {
     private static func verifyDataset(_ file: HDF5File, path: String, name: String, type: ColumnType,
                                       rule: ValueRule, length: Int) throws -> (chunks: Int, bytes: Int) {
         let display = "/" + name
-        let (datasetID, layout) = try HDF5Library.withLock { () throws -> (hid_t, ParallelChunkReader?) in
+        let (datasetID, layout) = try HDF5Library.withLock(file: path) { () throws -> (hid_t, ParallelChunkReader?) in
             let ds = try file.dataset(name)
             guard let dcpl = HDF5Handle(H5Dget_create_plist(ds.id), .propertyList) else {
                 throw EventStoreError.unreadable(path: path, detail: "no creation properties for \(display)")
@@ -119,7 +119,7 @@ public enum ShardVerifier {
         while first < chunkCount {
             let batch = first..<min(first + group, chunkCount)
             // Raw chunks, still filtered, fetched under the lock (the library is serial).
-            let raw = try HDF5Library.withLock { () throws -> [RawBytes] in
+            let raw = try HDF5Library.withLock(file: path) { () throws -> [RawBytes] in
                 var fetched: [RawBytes] = []
                 fetched.reserveCapacity(batch.count)
                 for c in batch {

@@ -95,4 +95,24 @@ import Testing
         #expect(edited.status != 0)
         #expect((edited.stdout + edited.stderr).contains("unblindings row 1"), "\(edited.stdout) \(edited.stderr)")
     }
+
+    /// Found by the fuzz campaign: one bit of a chunk dimension in the layout message
+    /// (byte 15114 of the v1 reference file, 2 -> 0) makes libhdf5 1.10.8 divide by zero
+    /// inside H5Dopen. It must end as a one-line error naming the file, not a SIGFPE.
+    @Test func hdf5FaultOnADamagedFileIsAOneLineError() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var bytes = try Data(contentsOf: repo.appendingPathComponent("Tests/Fixtures/eventstore/reference_events_v1.h5"))
+        #expect(bytes[15114] == 2)
+        bytes[15114] = 0
+        let damaged = dir.appendingPathComponent("damaged.h5")
+        try bytes.write(to: damaged)
+        for command in [["store", "info", damaged.path], ["store", "check", damaged.path, "--db", dir.appendingPathComponent("p.sqlite").path]] {
+            let r = try CommandLineTests.run(command)
+            #expect(r.status == 1, "\(command): \(r.status)")
+            #expect(r.stderr.contains(damaged.path) && r.stderr.contains("corrupt"), "\(r.stderr)")
+            #expect(oneLine(r.stderr), "\(r.stderr)")
+        }
+    }
 }

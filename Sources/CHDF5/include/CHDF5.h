@@ -58,4 +58,9 @@ uint32_t H5_checksum_fletcher32(const void *data, size_t len);
 /// encoder's streams with a decoder other than libdeflate. Returns zlib's status; `*dst_len`
 /// holds the capacity on entry and the decoded size on return.
 int ds_zlib_uncompress(unsigned char *dst, size_t *dst_len, const unsigned char *src, size_t src_len);
+/// Fault guard around HDF5 calls (see shim.c): install once; enter with the file's path
+/// before an HDF5 call, leave after it.
+void ds_hdf5_guard_install(void);
+void ds_hdf5_guard_enter(const char *path);
+void ds_hdf5_guard_leave(void);
 #endif
