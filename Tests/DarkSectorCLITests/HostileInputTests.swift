@@ -115,4 +115,23 @@ import Testing
             #expect(oneLine(r.stderr), "\(r.stderr)")
         }
     }
+
+    /// Absurd statistics requests: a million events is answered (the value from scipy,
+    /// `scipy.special.gammaincinv(1e6 + 1, 0.9) - 2` = 1001280.7661...), 1e8 toys are refused
+    /// at once with the estimate and --force, and a negative count is invalid, not missing;
+    /// with --json the refusal is a JSON object.
+    @Test func absurdStatisticsRequestsFailFast() throws {
+        let big = try CommandLineTests.run(["stats", "upper-limit", "--method", "bayes", "--observed", "1000000", "--background", "2", "--json"])
+        #expect(big.status == 0, "\(big.stderr)")
+        let limit = (try JSONSerialization.jsonObject(with: Data(big.stdout.utf8)) as? [String: Any])?["upper_limit"] as? Double
+        #expect(abs((limit ?? 0) - 1001280.766) < 0.01, "\(big.stdout)")
+        let toys = try CommandLineTests.run(["stats", "upper-limit", "--method", "cls", "--observed", "5", "--background", "2",
+                                             "--toys", "100000000", "--json"])
+        #expect(toys.status != 0)
+        let error = (try? JSONSerialization.jsonObject(with: Data(toys.stdout.utf8)) as? [String: Any])?["error"] as? String
+        #expect(error?.contains("--force") == true, "\(toys.stdout)")
+        let negative = try CommandLineTests.run(["stats", "upper-limit", "--method", "bayes", "--observed", "-3", "--background", "2"])
+        #expect(negative.status != 0 && negative.stderr.contains("--observed must be a non-negative integer, got -3"), "\(negative.stderr)")
+        #expect(oneLine(negative.stderr))
+    }
 }
