@@ -101,14 +101,8 @@ public struct DarkHiggsstrahlung: Search {
                                                      semiAxisX: ax, semiAxisY: ay, angle: angle))
     }
 
-    /// Signal samples are named `dh_mA<M_A'>_mh<M_h'>` (e.g. `dh_mA4.500_mh1.250`).
-    public func signalParameters(ofProcess process: String) -> [String: Double]? {
-        guard process.hasPrefix("dh_mA") else { return nil }
-        let parts = process.dropFirst("dh_mA".count).split(separator: "_")
-        guard parts.count == 2, parts[1].hasPrefix("mh"), let mA = Double(parts[0]), let mh = Double(parts[1].dropFirst(2)) else { return nil }
-        return [Self.darkPhotonParameter: mA, Self.darkHiggsParameter: mh]
-    }
-
+    /// Process name of the signal sample at a point (for cut flows and messages; its
+    /// parameters travel in the sample's metadata).
     public static func signalProcess(mA: Double, mh: Double) -> String { String(format: "dh_mA%.3f_mh%.3f", mA, mh) }
 
     /// Interpolated signal: the four generated samples around the window, morphed to it.
@@ -117,7 +111,7 @@ public struct DarkHiggsstrahlung: Search {
         let target = resolution.at(mA: mA, mh: mh)
         let components = DarkHiggsSignalGrid.interpolation(mA: mA, mh: mh).map { i, j, w in
             let g = DarkHiggsSignalGrid.point(i, j), r = resolution.entries[i][j]
-            return SignalMorphing.Component(process: Self.signalProcess(mA: g.mA, mh: g.mh), weight: w, shifts: [
+            return SignalMorphing.Component(generatedAt: [Self.darkPhotonParameter: g.mA, Self.darkHiggsParameter: g.mh], weight: w, shifts: [
                 .init(observable: "m_mumu", generatedCentre: g.mA, generatedSigma: r.sigmaMuMu,
                       targetCentre: mA, targetSigma: target.sigmaMuMu),
                 .init(observable: "m_recoil", generatedCentre: g.mh, generatedSigma: r.sigmaRecoil,

@@ -39,9 +39,4 @@ public struct RecoilMassBins: Sendable, Hashable {
         return .interval(observable: "m_recoil", low: lo, high: hi)
     }
 
-    /// The mass of a signal process named `<prefix><mass>` (e.g. `zprime_m3.00`), nil otherwise.
-    public static func mass(ofProcess process: String, prefix: String) -> Double? {
-        guard process.hasPrefix(prefix) else { return nil }
-        return Double(process.dropFirst(prefix.count))
-    }
 }

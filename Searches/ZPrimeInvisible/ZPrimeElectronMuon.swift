@@ -59,11 +59,7 @@ public struct ZPrimeElectronMuon: Search {
         try bins.hypotheses(on: grid, parameter: Self.massParameter, search: id)
     }
 
-    /// Signal (proxy) samples are named `zprime_emu_m<mass>` (e.g. `zprime_emu_m3.00`).
-    public func signalParameters(ofProcess process: String) -> [String: Double]? {
-        RecoilMassBins.mass(ofProcess: process, prefix: "zprime_emu_m").map { [Self.massParameter: $0] }
-    }
-
+    /// Process name of the signal (proxy) sample at a mass.
     public static func signalProcess(mass: Double) -> String { String(format: "zprime_emu_m%.2f", mass) }
 
     public func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion {

@@ -84,11 +84,6 @@ public struct ZPrimeInvisible: Search {
                                channelObservable: "recoil_theta_cms_deg", channelEdges: [0, 50, 90, 130, 180])
     }
 
-    /// Signal samples are named `zprime_m<mass>` (e.g. `zprime_m3.00`).
-    public func signalParameters(ofProcess process: String) -> [String: Double]? {
-        RecoilMassBins.mass(ofProcess: process, prefix: "zprime_m").map { [Self.massParameter: $0] }
-    }
-
     /// Process name of the signal sample at a mass.
     public static func signalProcess(mass: Double) -> String { String(format: "zprime_m%.2f", mass) }
 

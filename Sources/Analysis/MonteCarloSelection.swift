@@ -31,6 +31,8 @@ public struct MonteCarloSelection: Sendable {
         public var producedYield: [String: Double]
         /// Generator events per process (after the generator-level filter).
         public var generatedEvents: [String: Int64]
+        /// The hypothesis of each signal process (from its samples' metadata).
+        public var signalParameters: [String: [String: Double]] = [:]
     }
 
     public func run(_ sources: [any EventSource]) throws -> Output {
@@ -75,6 +77,14 @@ public struct MonteCarloSelection: Sendable {
         var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
         var produced: [String: Double] = [:]
         var generated: [String: Int64] = [:]
+        var signal: [String: [String: Double]] = [:]
+        for s in sources {
+            guard let p = s.metadata.signalParameters else { continue }
+            if let other = signal[s.metadata.process], other != p {
+                throw AnalysisError.invalidArgument("signal process '\(s.metadata.process)' has samples at two hypotheses, \(other) and \(p)")
+            }
+            signal[s.metadata.process] = p
+        }
         for (s, part) in zip(sources, partials) {
             produced[s.metadata.process, default: 0] = s.metadata.crossSectionFb * targetLuminosityInvFb
             generated[s.metadata.process, default: 0] += s.metadata.generatedEvents
@@ -84,7 +94,8 @@ public struct MonteCarloSelection: Sendable {
             }
         }
         return selections.indices.map {
-            Output(candidates: tables[$0], cutFlow: flows[$0], producedYield: produced, generatedEvents: generated)
+            Output(candidates: tables[$0], cutFlow: flows[$0], producedYield: produced, generatedEvents: generated,
+                   signalParameters: signal)
         }
     }
 

@@ -34,9 +34,6 @@ public protocol Search: Sendable {
     /// Hypotheses (with signal regions and sidebands) on a configured grid; points the
     /// search cannot test (e.g. m_h' >= m_A') are dropped here.
     func hypotheses(on grid: MassGrid) throws -> [MassHypothesis]
-    /// Parameters of the signal sample with this process name (e.g. `zprime_m3.00` ->
-    /// ["m_zprime": 3.0]); nil for background processes.
-    func signalParameters(ofProcess process: String) -> [String: Double]?
 
     /// Region hidden in data while blinded. Default: union of all signal regions.
     func blindedRegion(of hypotheses: [MassHypothesis]) -> SignalRegion
@@ -98,7 +95,7 @@ extension Search {
     public var limitQuantity: LimitQuantity { .crossSection }
 
     public func signalInput(for hypothesis: MassHypothesis, from signal: SignalSampleSet) throws -> PunziOptimiser.SignalInput {
-        guard let p = signal.processes.first(where: { signalParameters(ofProcess: $0) == hypothesis.parameters }),
+        guard let p = signal.process(generatedAt: hypothesis.parameters),
               let produced = signal.producedYield(ofProcess: p), let rows = signal.candidates(ofProcess: p) else {
             throw AnalysisError.emptySignalSample(process: hypothesis.label, detail: "no signal sample was produced for this hypothesis")
         }

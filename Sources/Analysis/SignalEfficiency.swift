@@ -31,7 +31,7 @@ public struct SignalEfficiencyCurve: Sendable {
                                hypothesis: ([String: Double]) throws -> (MassHypothesis, Selection)) throws -> SignalEfficiencyCurve {
         var m: [Double] = [], e: [Double] = [], u: [Double] = []
         for process in output.producedYield.keys.sorted() {
-            guard let params = search.signalParameters(ofProcess: process), let x = params[parameter] else { continue }
+            guard let params = output.signalParameters[process], let x = params[parameter] else { continue }
             guard !m.contains(x) else {
                 throw AnalysisError.invalidArgument("two signal processes have \(parameter) = \(x); name each generated mass once")
             }

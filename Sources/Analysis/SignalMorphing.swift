@@ -25,23 +25,26 @@ public enum SignalMorphing {
         }
     }
 
-    /// One generated sample's contribution.
+    /// One generated sample's contribution, named by the hypothesis it was generated at.
     public struct Component: Sendable {
-        public var process: String
+        public var generatedAt: [String: Double]
         public var weight: Double
         public var shifts: [Shift]
-        public init(process: String, weight: Double, shifts: [Shift]) {
-            self.process = process; self.weight = weight; self.shifts = shifts
+        public init(generatedAt: [String: Double], weight: Double, shifts: [Shift]) {
+            self.generatedAt = generatedAt; self.weight = weight; self.shifts = shifts
         }
+
+        var label: String { generatedAt.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") }
     }
 
     public static func input(_ components: [Component], from signal: SignalSampleSet) throws -> PunziOptimiser.SignalInput {
         var combined: CandidateTable? = nil
         var total = 0.0
         for c in components where c.weight > 0 {
-            guard let produced = signal.producedYield(ofProcess: c.process), produced > 0,
-                  var rows = signal.candidates(ofProcess: c.process) else {
-                throw AnalysisError.emptySignalSample(process: c.process, detail: "no signal sample produced for interpolation")
+            guard let process = signal.process(generatedAt: c.generatedAt),
+                  let produced = signal.producedYield(ofProcess: process), produced > 0,
+                  var rows = signal.candidates(ofProcess: process) else {
+                throw AnalysisError.emptySignalSample(process: c.label, detail: "no signal sample produced at this point for interpolation")
             }
             for s in c.shifts {
                 guard s.generatedSigma > 0, s.targetSigma > 0 else {
@@ -57,7 +60,7 @@ public enum SignalMorphing {
             if combined == nil { combined = rows } else { combined!.append(rows) }
         }
         guard let combined, total > 0 else {
-            throw AnalysisError.emptySignalSample(process: components.map(\.process).joined(separator: "+"),
+            throw AnalysisError.emptySignalSample(process: components.map(\.label).joined(separator: "+"),
                                                   detail: "no component with positive interpolation weight")
         }
         return .init(candidates: combined, producedYield: total)

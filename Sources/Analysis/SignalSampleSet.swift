@@ -22,4 +22,12 @@ public struct SignalSampleSet: Sendable {
 
     /// Cross section x luminosity of a process (the efficiency denominator).
     public func producedYield(ofProcess p: String) -> Double? { output.producedYield[p] }
+
+    /// The hypothesis a signal process was generated at.
+    public func parameters(ofProcess p: String) -> [String: Double]? { output.signalParameters[p] }
+
+    /// The signal process generated at exactly these parameters.
+    public func process(generatedAt parameters: [String: Double]) -> String? {
+        output.signalParameters.keys.sorted().first { output.signalParameters[$0] == parameters }
+    }
 }

@@ -34,6 +34,10 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
     public var codeVersion: String
     /// Event schema version (EventSchema.version when written).
     public var schemaVersion: Int64
+    /// The hypothesis a signal sample was generated at (e.g. ["m_zprime": 3.0]); nil for
+    /// Standard Model processes. Typed, so that no code parses parameters back out of a
+    /// process name. (Signal samples are made in memory; event files do not store it yet.)
+    public var signalParameters: [String: Double]? = nil
 
     public static let standardWeightsConvention =
         "weight = expected events at luminosity_inv_fb (sum of weights = cross_section_fb * luminosity_inv_fb * selected fraction); 1 for data"
@@ -42,7 +46,8 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
                 luminosityInvFb: Double, generatedEvents: Int64,
                 weightsConvention: String = SampleMetadata.standardWeightsConvention,
                 generatorSeed: Int64, shardIndex: Int64 = 0, conditions: String, filter: String = "none",
-                codeVersion: String, schemaVersion: Int64 = Int64(EventSchema.version)) {
+                codeVersion: String, schemaVersion: Int64 = Int64(EventSchema.version),
+                signalParameters: [String: Double]? = nil) {
         self.process = process
         self.crossSectionFb = crossSectionFb
         self.crossSectionUncertaintyFb = crossSectionUncertaintyFb
@@ -55,5 +60,6 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
         self.filter = filter
         self.codeVersion = codeVersion
         self.schemaVersion = schemaVersion
+        self.signalParameters = signalParameters
     }
 }

@@ -33,9 +33,10 @@ public struct InMemorySignalSample: Sendable {
         func poisson(_ mean: Double) -> Int { stream.poisson(mean) }
     }
 
-    /// One sample of `sampler` named `process`; `stream` must differ between hypotheses so
+    /// One sample of `sampler` named `process`, generated at `parameters` (the hypothesis, in
+    /// the sample's metadata); `stream` must differ between hypotheses so
     /// that adding a point to a grid leaves the others unchanged.
-    public func make<S: ProcessSampler>(_ sampler: S, process: String, stream: UInt64,
+    public func make<S: ProcessSampler>(_ sampler: S, process: String, parameters: [String: Double], stream: UInt64,
                                         crossSectionTrials: Int = 20_000) -> InMemoryEventSource {
         let generator = SampledGenerator(sampler: sampler, mode: .weighted, warmUpTrials: 5000)
         let rng = RandomStream(seed: seed, stream: stream)
@@ -52,7 +53,8 @@ public struct InMemorySignalSample: Sendable {
                                       crossSectionUncertaintyFb: sigma.uncertaintyFb,
                                       luminosityInvFb: Double(events) / sigma.valueFb,
                                       generatedEvents: Int64(events), generatorSeed: Int64(bitPattern: seed),
-                                      shardIndex: 0, conditions: "mc", filter: "none", codeVersion: "in-memory")
+                                      shardIndex: 0, conditions: "mc", filter: "none", codeVersion: "in-memory",
+                                      signalParameters: parameters)
         return InMemoryEventSource(metadata: metadata, batch: batch, path: "<signal MC \(process)>")
     }
 }

@@ -105,6 +105,6 @@ public enum OptimiseStage {
         }
         return OptimisationOutput(search: search.id, configurationHash: configuration.hash, luminosityInvFb: lumi,
                                   results: results, mcCutFlow: background.cutFlow.merging(signal.cutFlow), samples: sampleNames,
-                                  lookElsewhere: lee)
+                                  lookElsewhere: lee, signalProcesses: signal.signalParameters.keys.sorted())
     }
 }

@@ -41,7 +41,8 @@ public enum ReportStage {
                 [.text(cut)] + flow.processes.map { p in .measured(flow.yields[p]![j], flow.sumW2[p]![j].squareRoot()) }
             })
         try TableWriter.write(flowTable, to: directory, baseName: "cutflow")
-        let bkgProcesses = flow.processes.filter { ps.search.signalParameters(ofProcess: $0) == nil }
+        let signalProcesses = Set(optimisation.signalProcesses ?? [])
+        let bkgProcesses = flow.processes.filter { !signalProcesses.contains($0) }
         let totals = flow.total(processes: bkgProcesses).yields
         plot(LinePlot.cutFlow(names: flow.cuts, counts: totals, title: "Cut flow, all backgrounds"), "cutflow")
 

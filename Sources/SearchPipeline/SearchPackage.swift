@@ -41,8 +41,8 @@ extension SearchPackage {
 /// How a search's signal simulation is made (in memory, at run time, with the MC detector
 /// conditions): a type, not a closure, so that it can be named, tested and documented.
 public protocol SignalProduction: Sendable {
-    /// Signal samples (conditions `mc`) for the hypotheses; their process names must be those
-    /// `Search.signalParameters(ofProcess:)` understands. `configuration` supplies the sample
+    /// Signal samples (conditions `mc`) for the hypotheses, each with the hypothesis it was
+    /// generated at in `SampleMetadata.signalParameters`. `configuration` supplies the sample
     /// size (`signal_events_per_point`).
     func samples(for hypotheses: [MassHypothesis], configuration: SearchConfiguration) throws -> [any EventSource]
 }

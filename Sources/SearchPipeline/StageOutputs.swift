@@ -35,6 +35,9 @@ public struct OptimisationOutput: Codable, Sendable {
     /// Background processes the search needs that the simulation lacked, when the run was
     /// allowed to go on without them (`--allow-missing-background`); nil or empty otherwise.
     public var missingBackgrounds: [String]? = nil
+    /// The signal processes of `mcCutFlow` (from their samples' metadata): the report tells
+    /// them from backgrounds with this list, not by their names.
+    public var signalProcesses: [String]? = nil
 }
 
 /// The distribution of the smallest local p-value over all windows in background-only

@@ -98,7 +98,7 @@ final class SignalEfficiencyTests: XCTestCase {
                          ToyEvent(id: Int64(i), m: m, q: 0.1, n: 2, weight: 0.5)][i % 3]
             }
             // sigma x L = 50: the 100 weights of 0.5 sum to the produced yield.
-            sources.append(Toy.source(evs, process: "sig_m\(Int(m))", crossSectionFb: 50, luminosityInvFb: 1))
+            sources.append(Toy.source(evs, process: "sig_m\(Int(m))", crossSectionFb: 50, luminosityInvFb: 1, signal: ["m_x": m]))
         }
         sources.append(Toy.source([ToyEvent(id: 0, m: 3, q: 0.1)], process: "bkg"))
         let search = ToySearch()

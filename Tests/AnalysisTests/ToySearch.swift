@@ -41,11 +41,6 @@ struct ToySearch: Search {
                                               .interval(observable: "m", low: m + 0.5, high: m + 1)])
         }
     }
-
-    func signalParameters(ofProcess process: String) -> [String: Double]? {
-        guard process.hasPrefix("sig_m"), let m = Double(process.dropFirst(5)) else { return nil }
-        return ["m_x": m]
-    }
 }
 
 /// sigma = 100 fb * (g / 0.01)^2 * (1 - m/10): proportional to g^2 as the default translation assumes.
@@ -77,15 +72,16 @@ enum Toy {
     }
 
     static func metadata(process: String, conditions: String = "mc", crossSectionFb: Double = 1,
-                         luminosityInvFb: Double = 1, generated: Int64 = 1) -> SampleMetadata {
+                         luminosityInvFb: Double = 1, generated: Int64 = 1, signal: [String: Double]? = nil) -> SampleMetadata {
         SampleMetadata(process: process, crossSectionFb: crossSectionFb, luminosityInvFb: luminosityInvFb,
-                       generatedEvents: generated, generatorSeed: 1, conditions: conditions, codeVersion: "test")
+                       generatedEvents: generated, generatorSeed: 1, conditions: conditions, codeVersion: "test",
+                       signalParameters: signal)
     }
 
     static func source(_ events: [ToyEvent], process: String, conditions: String = "mc",
-                       crossSectionFb: Double = 1, luminosityInvFb: Double = 1) -> InMemoryEventSource {
+                       crossSectionFb: Double = 1, luminosityInvFb: Double = 1, signal: [String: Double]? = nil) -> InMemoryEventSource {
         InMemoryEventSource(metadata: metadata(process: process, conditions: conditions, crossSectionFb: crossSectionFb,
-                                               luminosityInvFb: luminosityInvFb, generated: Int64(events.count)),
+                                               luminosityInvFb: luminosityInvFb, generated: Int64(events.count), signal: signal),
                             batch: batch(events))
     }
 

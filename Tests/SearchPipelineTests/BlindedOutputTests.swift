@@ -17,9 +17,11 @@ import ZPrimeInvisible
     /// Distinctive number of data events placed inside the signal region.
     static let hidden = 4327
 
-    static func metadata(_ process: String, _ conditions: String, events: Int, sigma: Double) -> SampleMetadata {
+    static func metadata(_ process: String, _ conditions: String, events: Int, sigma: Double,
+                         signal: [String: Double]? = nil) -> SampleMetadata {
         SampleMetadata(process: process, crossSectionFb: sigma, luminosityInvFb: Double(events) / sigma,
-                       generatedEvents: Int64(events), generatorSeed: 1, conditions: conditions, codeVersion: "test")
+                       generatedEvents: Int64(events), generatorSeed: 1, conditions: conditions, codeVersion: "test",
+                       signalParameters: signal)
     }
 
     /// Background-like dimuon events at recoil masses 4.5-8 GeV (outside the 3 GeV window),
@@ -56,7 +58,8 @@ import ZPrimeInvisible
             try hs.map { h in
                 let m = try h.parameter("m_zprime")
                 let events = (0..<400).map { DimuonEvents.event(id: Int64($0), recoilMass: m, recoilMomentum: 1.5, alongRecoil: true) }
-                return InMemoryEventSource(metadata: Self.metadata(ZPrimeInvisible.signalProcess(mass: m), "mc", events: 400, sigma: 100),
+                return InMemoryEventSource(metadata: Self.metadata(ZPrimeInvisible.signalProcess(mass: m), "mc", events: 400, sigma: 100,
+                                                                          signal: ["m_zprime": m]),
                                            batch: DimuonEvents.batch(events))
             }
         })

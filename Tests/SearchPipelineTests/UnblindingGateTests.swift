@@ -63,7 +63,7 @@ import ZPrimeInvisible
                 let events = (0..<200).map { DimuonEvents.event(id: Int64($0), recoilMass: m, recoilMomentum: 1.5, alongRecoil: true) }
                 return InMemoryEventSource(metadata: SampleMetadata(process: ZPrimeInvisible.signalProcess(mass: m), crossSectionFb: 100,
                                                                     luminosityInvFb: 2, generatedEvents: 200, generatorSeed: 1,
-                                                                    conditions: "mc", codeVersion: "test"),
+                                                                    conditions: "mc", codeVersion: "test", signalParameters: ["m_zprime": m]),
                                            batch: DimuonEvents.batch(events))
             }
         })

@@ -13,9 +13,10 @@ import ZPrimeInvisible
 /// events (flat prior; the 5.8% efficiency-type systematics of PRL 124 Table I move it by
 /// well under 1%), so eps x sigma < 2.3026 / L whatever the proxy's efficiency is.
 @Suite struct ZPrimeElectronMuonPipelineTests {
-    static func metadata(_ process: String, events: Int, sigma: Double) -> SampleMetadata {
+    static func metadata(_ process: String, events: Int, sigma: Double, signal: [String: Double]? = nil) -> SampleMetadata {
         SampleMetadata(process: process, crossSectionFb: sigma, luminosityInvFb: Double(events) / sigma,
-                       generatedEvents: Int64(events), generatorSeed: 1, conditions: "mc", codeVersion: "test")
+                       generatedEvents: Int64(events), generatorSeed: 1, conditions: "mc", codeVersion: "test",
+                       signalParameters: signal)
     }
 
     static let yaml = """
@@ -35,7 +36,8 @@ import ZPrimeInvisible
                     ElectronMuonEvents.event(id: Int64(i), recoilMass: m, recoilMomentum: 1.5, alongRecoil: true,
                                              trigger: Double(i) < passing * 400 ? .twoTrack : [])
                 }
-                return InMemoryEventSource(metadata: Self.metadata(ZPrimeElectronMuon.signalProcess(mass: m), events: 400, sigma: 100),
+                return InMemoryEventSource(metadata: Self.metadata(ZPrimeElectronMuon.signalProcess(mass: m), events: 400, sigma: 100,
+                                                                          signal: ["m_zprime": m]),
                                            batch: DimuonEvents.batch(events))
             }
         })

@@ -88,6 +88,7 @@ import ZPrimeInvisible
         for mass in [2.0, 5.0] {
             let source = samples.sample(mass: mass)
             #expect(source.metadata.process == ZPrimeElectronMuon.signalProcess(mass: mass))
+            #expect(source.metadata.signalParameters == [ZPrimeElectronMuon.massParameter: mass])
             let sigma = try ZPrimeResolutionMeasurement.coreSigma(of: source, mass: mass, search: ZPrimeElectronMuon())
             let table = ZPrimeResolution.standard.sigma(atMass: mass)
             print(String(format: "e mu proxy resolution at %.1f GeV: %.4f vs table %.4f", mass, sigma, table))

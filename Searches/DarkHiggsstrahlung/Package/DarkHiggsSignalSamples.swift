@@ -20,7 +20,8 @@ public struct DarkHiggsSignalSamples: Sendable {
         let sampler = DarkHiggsstrahlungSampler(darkPhotonMass: mA, darkHiggsMass: mh, epsilon: 1, alphaDark: 1,
                                                 withISR: true, includeBranchingFraction: true)
         let stream = 0xD400_0000_0000 + UInt64((mA * 1000).rounded()) << 16 + UInt64((mh * 1000).rounded())
-        return maker.make(sampler, process: DarkHiggsstrahlung.signalProcess(mA: mA, mh: mh), stream: stream)
+        return maker.make(sampler, process: DarkHiggsstrahlung.signalProcess(mA: mA, mh: mh),
+                          parameters: [DarkHiggsstrahlung.darkPhotonParameter: mA, DarkHiggsstrahlung.darkHiggsParameter: mh], stream: stream)
     }
 
     /// Every generated point of the grid.

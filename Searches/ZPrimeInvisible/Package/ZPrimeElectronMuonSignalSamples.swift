@@ -21,6 +21,7 @@ public struct ZPrimeElectronMuonSignalSamples: Sendable {
     public func sample(mass: Double) -> InMemoryEventSource {
         let base = MuonPairZPrimeSampler(model: ZPrimeModel(gPrime: 1, mass: mass), withISR: true)
         return maker.make(ElectronMuonZPrimeProxy(base: base), process: ZPrimeElectronMuon.signalProcess(mass: mass),
+                          parameters: [ZPrimeElectronMuon.massParameter: mass],
                           stream: 0x5E00_0000 + UInt64((mass * 1000).rounded()))
     }
 }

@@ -19,7 +19,7 @@ public struct ZPrimeSignalSamples: Sendable {
     /// One in-memory MC sample at `mass` (GeV).
     public func sample(mass: Double) -> InMemoryEventSource {
         let sampler = MuonPairZPrimeSampler(model: ZPrimeModel(gPrime: 1, mass: mass), withISR: true)
-        return maker.make(sampler, process: ZPrimeInvisible.signalProcess(mass: mass),
+        return maker.make(sampler, process: ZPrimeInvisible.signalProcess(mass: mass), parameters: [ZPrimeInvisible.massParameter: mass],
                           stream: 0x5A00_0000 + UInt64((mass * 1000).rounded()))
     }
 }
