@@ -76,8 +76,10 @@ public struct DarkHiggsstrahlung: Search {
             throw AnalysisError.invalidArgument("mass grid of '\(id)' needs the axes '\(Self.darkPhotonParameter)' and '\(Self.darkHiggsParameter)' (their ranges)")
         }
         let k = grid.options["window_semi_axis_sigmas"] ?? 2.5, step = grid.options["window_step"] ?? 0.6
-        guard k > 0, step > 0 else {
-            throw AnalysisError.invalidArgument("scan options window_semi_axis_sigmas and window_step must be positive (got \(k), \(step))")
+        // Windows of 0.5-5 sigma, stepped by 0.1-2 window sizes: beyond these a scan is either
+        // meaningless or endless (a step of 1e-320 never finishes; found by the fuzz campaign).
+        guard (0.5...5).contains(k), (0.1...2).contains(step) else {
+            throw AnalysisError.invalidArgument("scan options need 0.5 <= window_semi_axis_sigmas <= 5 and 0.1 <= window_step <= 2 (got \(k), \(step))")
         }
         var out: [MassHypothesis] = []
         var mA = max(aLo, DarkHiggsSignalGrid.minimumDarkPhotonMass)
