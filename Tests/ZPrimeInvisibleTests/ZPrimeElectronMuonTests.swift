@@ -84,7 +84,7 @@ import ZPrimeInvisible
     @Test func proxyResolutionAgreesWithTheMuMuTable() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let conditions = try DetectorConditions.load(.mc, from: root.appendingPathComponent("Conditions/mc.yaml"))
-        let samples = ZPrimeElectronMuonSignalSamples(conditions: conditions, eventsPerMass: 1500, seed: 3)
+        let samples = ZPrimeSignalSamples(conditions: conditions, channel: .electronMuon, eventsPerMass: 1500, seed: 3)
         for mass in [2.0, 5.0] {
             let source = samples.sample(mass: mass)
             #expect(source.metadata.process == ZPrimeElectronMuon.signalProcess(mass: mass))

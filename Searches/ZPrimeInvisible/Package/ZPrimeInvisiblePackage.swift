@@ -16,7 +16,7 @@ public struct ZPrimeInvisiblePackage: SearchPackage {
 
     /// `mcConditions`: the simulation's detector conditions (Conditions/mc.yaml).
     public init(mcConditions: URL) {
-        signalProduction = Production(mcConditions: mcConditions)
+        signalProduction = ZPrimeSignalProduction(channel: .muonPair, mcConditions: mcConditions)
     }
 
     public var presentation: SearchPresentation {
@@ -32,15 +32,6 @@ public struct ZPrimeInvisiblePackage: SearchPackage {
                               lower: bands.map(\.lowerBound), upper: bands.map(\.upperBound))]
     }
 
-    /// Signal MC per scanned mass (`signal_events_per_point`, default 3000).
-    struct Production: SignalProduction {
-        let mcConditions: URL
-        func samples(for hypotheses: [MassHypothesis], configuration: SearchConfiguration) throws -> [any EventSource] {
-            let producer = ZPrimeSignalSamples(conditions: try DetectorConditions.load(.mc, from: mcConditions),
-                                               eventsPerMass: configuration.signalEventsPerPoint ?? 3000)
-            return try hypotheses.map { producer.sample(mass: try $0.parameter(ZPrimeInvisible.massParameter)) }
-        }
-    }
 }
 
 /// The e mu channel: model-independent limits on efficiency x cross section; its signal MC
@@ -53,7 +44,7 @@ public struct ZPrimeElectronMuonPackage: SearchPackage {
     public let hepdataReactions = ["E+ E- --> E+ MU- Z'", "E+ E- --> E- MU+ Z'", "Z' --> INVISIBLE"]
 
     public init(mcConditions: URL) {
-        signalProduction = Production(mcConditions: mcConditions)
+        signalProduction = ZPrimeSignalProduction(channel: .electronMuon, mcConditions: mcConditions)
     }
 
     public var presentation: SearchPresentation {
@@ -61,13 +52,16 @@ public struct ZPrimeElectronMuonPackage: SearchPackage {
                            coupling: "\\epsilon \\times \\sigma\\ [\\mathrm{fb}]", observables: ZPrimeInvisiblePresentation.recoilObservables)
     }
 
-    struct Production: SignalProduction {
-        let mcConditions: URL
-        func samples(for hypotheses: [MassHypothesis], configuration: SearchConfiguration) throws -> [any EventSource] {
-            let producer = ZPrimeElectronMuonSignalSamples(conditions: try DetectorConditions.load(.mc, from: mcConditions),
-                                                           eventsPerMass: configuration.signalEventsPerPoint ?? 3000)
-            return try hypotheses.map { producer.sample(mass: try $0.parameter(ZPrimeElectronMuon.massParameter)) }
-        }
+}
+
+/// Signal MC per scanned mass of either channel (`signal_events_per_point`, default 3000).
+struct ZPrimeSignalProduction: SignalProduction {
+    let channel: ZPrimeSignalSamples.Channel
+    let mcConditions: URL
+    func samples(for hypotheses: [MassHypothesis], configuration: SearchConfiguration) throws -> [any EventSource] {
+        let producer = ZPrimeSignalSamples(conditions: try DetectorConditions.load(.mc, from: mcConditions), channel: channel,
+                                           eventsPerMass: configuration.signalEventsPerPoint ?? 3000)
+        return try hypotheses.map { producer.sample(mass: try $0.parameter(ZPrimeInvisible.massParameter)) }
     }
 }
 
