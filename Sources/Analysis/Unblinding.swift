@@ -33,7 +33,7 @@ public enum Unblinding {
                                  configurationHash: String, runID: String, shards: [ShardFingerprint],
                                  user: String = ProcessInfo.processInfo.userName,
                                  host: String = ProcessInfo.processInfo.hostName,
-                                 codeVersion: String = CodeVersion.current,
+                                 codeVersion: String = CodeVersion.build,
                                  audit: (UnblindingRecord) throws -> Void) throws -> UnblindingToken {
         func refuse(_ why: String) -> AnalysisError { .unblindingRefused(search: search.id, reason: why) }
         guard validation.search == search.id else {

@@ -24,7 +24,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Only these processes (comma-separated), e.g. mumu,tautau.") var processes: String?
     @Option(help: "Only these conditions: mc or data.") var conditions: String?
     @Option(help: "Override the configuration's seed.") var seed: UInt64?
-    @Option(help: "Output directory for the shards.") var out = "Samples"
+    @Option(help: "Output directory for the shards (the same default as `run --samples`).") var out = "Samples/demo"
     @Option(help: "Directory with mc.yaml and data.yaml (default: the repository's Conditions/).") var conditionsDir: String?
     @Option(help: "Parallel workers (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Only compute and print each process's cross section within its acceptance and filter.") var xsecOnly = false

@@ -2,11 +2,14 @@ import ArgumentParser
 import Foundation
 
 /// Prints exactly one JSON object on stdout (the `--json` contract): sorted keys, so that
-/// output is stable and diffable.
+/// output is stable and diffable, and snake_case keys in every command (`value_fb`, not
+/// `valueFb`; the stage files of a run, limits.json and friends, keep their own documented
+/// camelCase structure).
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let data = try encoder.encode(value)

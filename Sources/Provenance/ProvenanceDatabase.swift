@@ -155,7 +155,7 @@ public final class ProvenanceDatabase: Sendable {
 
     /// Records the start of a run (with this process's pid and host) and returns it; call
     /// `finishRun` when done.
-    public func startRun(command: String, configHash: String, codeVersion: String = CodeVersion.current) throws -> RunRecord {
+    public func startRun(command: String, configHash: String, codeVersion: String = CodeVersion.build) throws -> RunRecord {
         let run = RunRecord(id: Self.newRunID(), command: command, configHash: configHash, codeVersion: codeVersion,
                             startedAt: Date(), finishedAt: nil, status: RunStatus.running.rawValue,
                             pid: ProcessIdentity.currentPID, host: ProcessIdentity.hostName)

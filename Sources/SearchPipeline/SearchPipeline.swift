@@ -107,7 +107,7 @@ public struct SearchPipeline {
             let criteria = configuration.controlSamples.map { [$0.name: $0.criteria] }
             try database.record(validation: ValidationRecord(search: entry.search.id, runID: runID, configHash: configuration.hash,
                                                              passed: written.outcome.passed, digest: written.outcome.digest,
-                                                             codeVersion: CodeVersion.current, configText: configuration.canonicalText,
+                                                             codeVersion: CodeVersion.build, configText: configuration.canonicalText,
                                                              criteria: StageFile.canonicalJSON(criteria),
                                                              shards: ShardFingerprint.json(written.outcome.shards)))
         }
@@ -182,7 +182,7 @@ public struct SearchPipeline {
             notes.append("configuration \(configuration.hash) differs from the last unblinded one (\(last.configHash), run \(last.runID))")
         }
         let info = ProvenanceInfo(runID: runID, search: entry.search.id, configurationHash: configuration.hash,
-                                  codeVersion: CodeVersion.current, samples: samples.catalogLines, unblinded: lim.unblinded,
+                                  codeVersion: CodeVersion.build, samples: samples.catalogLines, unblinded: lim.unblinded,
                                   notes: notes + ["configuration file: \(configuration.file)"],
                                   createdAt: ISO8601DateFormatter().string(from: Date()))
         try ReportStage.run(entry, directory: runDirectory, provenance: info, optimisation: opt, validation: validation, limits: lim)

@@ -134,4 +134,16 @@ import Testing
         #expect(negative.status != 0 && negative.stderr.contains("--observed must be a non-negative integer, got -3"), "\(negative.stderr)")
         #expect(oneLine(negative.stderr))
     }
+
+    /// Issue #22's CLI conventions: with --json an error is a JSON object on stdout (and the
+    /// exit code stays non-zero), and keys are snake_case in every command.
+    @Test func jsonErrorsAndSnakeCaseKeys() throws {
+        let missing = try CommandLineTests.run(["store", "info", "/nonexistent/shard.h5", "--json"])
+        #expect(missing.status != 0)
+        let object = try JSONSerialization.jsonObject(with: Data(missing.stdout.utf8)) as? [String: Any]
+        #expect((object?["error"] as? String)?.contains("/nonexistent/shard.h5") == true, "\(missing.stdout)")
+        let xsec = try CommandLineTests.run(["generate", "--xsec-only", "--processes", "mumu", "--json"])
+        #expect(xsec.status == 0, "\(xsec.stderr)")
+        #expect(xsec.stdout.contains("\"value_fb\"") && !xsec.stdout.contains("valueFb"), "\(xsec.stdout)")
+    }
 }

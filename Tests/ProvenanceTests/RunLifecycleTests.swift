@@ -74,3 +74,21 @@ import Testing
         #expect(try reopened.markInterruptedRuns().isEmpty)
     }
 }
+
+/// Reports and the database record the commit (issue #22): in this checkout the build
+/// version is the release plus git's own short hash of HEAD.
+@Suite struct CodeVersionTests {
+    @Test func buildVersionNamesTheCommit() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", repo.path, "rev-parse", "--short=12", "HEAD"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let sha = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        process.waitUntilExit()
+        #expect(sha.count == 12)
+        #expect(CodeVersion.build.hasPrefix("\(CodeVersion.current)+g\(sha)"), "\(CodeVersion.build)")
+    }
+}
