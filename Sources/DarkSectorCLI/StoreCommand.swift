@@ -13,22 +13,36 @@ struct StoreCommand: ParsableCommand {
 
 /// What `store info` reports about a file.
 struct StoreInfo: Encodable {
+    struct Column: Encodable {
+        let dtype: String
+        /// The dataset's `units` and `description` attributes; the schema's for a file written
+        /// before datasets carried them (then `column_attributes_stored` is false).
+        let units: String
+        let description: String
+    }
     struct Table: Encodable {
         let name: String
         let jagged: Bool
         let rows: Int
-        let columns: [String: String]
+        let columns: [String: Column]
+        /// Column names in schema order, for the text listing.
+        let order: [String]
+
+        enum CodingKeys: String, CodingKey { case name, jagged, rows, columns }
     }
     let path: String
     let schemaVersion: Int
     let events: Int
     let sumOfWeights: Double
+    /// Whether every column's `units` and `description` came from the file's own attributes.
+    let columnAttributesStored: Bool
     let attributes: SampleMetadata
     let tables: [Table]
 
     enum CodingKeys: String, CodingKey {
         case path, events, attributes, tables
         case schemaVersion = "schema_version", sumOfWeights = "sum_of_weights"
+        case columnAttributesStored = "column_attributes_stored"
     }
 
     init(reader: EventFileReader) throws {
@@ -40,18 +54,25 @@ struct StoreInfo: Encodable {
         try reader.forEachBatch(size: 1 << 18) { batch in sum += batch.events.weight.reduce(0, +) }
         sumOfWeights = sum
         let version = schemaVersion
+        var allStored = true
         tables = reader.tables.map { spec in
             Table(name: spec.name, jagged: spec.jagged, rows: reader.rowCounts[spec.name] ?? 0,
-                  columns: Dictionary(uniqueKeysWithValues: spec.columns.map {
-                      ($0.name, $0.storedType(inVersion: version).rawValue)
-                  }))
+                  columns: Dictionary(uniqueKeysWithValues: spec.columns.map { column in
+                      let stored = reader.columnAttributes(table: spec.name, column: column.name)
+                      if stored.units == nil || stored.description == nil { allStored = false }
+                      return (column.name, Column(dtype: column.storedType(inVersion: version).rawValue,
+                                                  units: stored.units ?? column.unit,
+                                                  description: stored.description ?? column.doc))
+                  }),
+                  order: spec.columns.map(\.name))
         }
+        columnAttributesStored = allStored
     }
 }
 
 struct StoreInfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "info", abstract: "Schema, attributes and row counts of an event file.")
+        commandName: "info", abstract: "Schema (each column's type, unit and description), attributes and row counts of an event file.")
 
     @Argument(help: "HDF5 event file.") var file: String
     @OptionGroup var output: OutputOptions
@@ -66,10 +87,22 @@ struct StoreInfoCommand: ParsableCommand {
         print(String(format: "  cross section %.6g +- %.2g fb, luminosity %.6g fb^-1, %lld generated events",
                      m.crossSectionFb, m.crossSectionUncertaintyFb, m.luminosityInvFb, m.generatedEvents))
         print("  seed \(m.generatorSeed), shard \(m.shardIndex), written by DarkSector \(m.codeVersion)")
-        for t in info.tables {
-            let cols = t.columns.keys.sorted().map { "\($0):\(t.columns[$0]!)" }.joined(separator: " ")
-            print("  \(t.name)\(t.jagged ? " (jagged)" : ""): \(t.rows) rows  \(cols)")
+        if !info.columnAttributesStored {
+            print("  (the file's datasets carry no units/description attributes; shown from the schema)")
         }
+        let nameWidth = info.tables.flatMap(\.order).map(\.count).max() ?? 0
+        for t in info.tables {
+            print("  \(t.name)\(t.jagged ? " (jagged)" : ""): \(t.rows) rows")
+            for name in t.order {
+                let c = t.columns[name]!
+                let unit = c.units.isEmpty ? "-" : c.units
+                print("    \(pad(name, nameWidth))  \(pad(c.dtype, 7))  \(pad(unit, 5))  \(c.description)")
+            }
+        }
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
     }
 }
 

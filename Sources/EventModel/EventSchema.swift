@@ -2,8 +2,10 @@
 /// of rows per event), and each column's name, type and unit.
 ///
 /// This is the single description that the in-memory `EventBatch`, the HDF5 event store,
-/// `darksector store check` and `Sources/EventStore/README.md` agree on. Changing it means
-/// bumping `version`.
+/// `darksector store check` and `Sources/EventStore/README.md` agree on. Changing a table,
+/// a column's name or its type means bumping `version`. Units and descriptions are written
+/// as dataset attributes (`units`, `description`) for other readers; no reader requires them
+/// (files written before them have none), so rewording them needs no bump.
 public enum EventSchema {
     /// Schema version written into every file.
     ///
@@ -23,7 +25,11 @@ public enum EventSchema {
         public let name: String
         /// The stored (file) type in the current schema version.
         public let type: ColumnType
+        /// Unit of the stored values ("" for dimensionless quantities, counts, indices, scores
+        /// and flags); written as the dataset's `units` attribute.
         public let unit: String
+        /// One line: what the column holds and in which frame; written as the dataset's
+        /// `description` attribute.
         public let doc: String
         /// The stored type in schema version 1, where it differed (float64 for the
         /// columns that version 2 narrows to float32).
@@ -60,68 +66,98 @@ public enum EventSchema {
         public let columns: [ColumnSpec]
 
         public func column(_ name: String) -> ColumnSpec? { columns.first { $0.name == name } }
+
+        /// The `offsets` dataset of a jagged table (int64, events + 1 entries, first 0), nil
+        /// for a flat one.
+        public var offsets: ColumnSpec? {
+            guard jagged else { return nil }
+            return ColumnSpec(name: "offsets", type: .int64, unit: "",
+                              doc: "row index into /\(name)/*: event i owns rows offsets[i] to offsets[i+1] - 1; events + 1 entries, first 0")
+        }
     }
 
+    // Units: GeV, GeV/c, rad, cm, ns, e (charge); "" for dimensionless quantities, counts,
+    // indices, scores and flags. Each description says what the code that fills the column
+    // (Sources/Detector, EventBatchBuilder) puts in it. Coordinates are the lab frame: z
+    // along the solenoid axis, origin at the nominal interaction point.
+
     public static let events = TableSpec(name: "events", jagged: false, monteCarloOnly: false, columns: [
-        .init(name: "event_id", type: .int64, unit: "", doc: "event number within the sample (unique per seed and shard)"),
-        .init(name: "weight", type: .float64, unit: "events", doc: "expected events at the file's luminosity; 1 for data"),
-        .init(name: "trigger_bits", type: .uint32, unit: "", doc: "fired trigger lines, bits as in TriggerLine"),
-        .init(name: "extra_energy", type: .float32, unit: "GeV", doc: "ECL energy in the lab not used by the candidate (rest of event)",
-                  version1Type: .float64),
-        .init(name: "n_pi0", type: .int32, unit: "", doc: "number of pi0 candidates (two photons, 125 < M_gg < 145 MeV)"),
+        .init(name: "event_id", type: .int64, unit: "",
+              doc: "event number within the sample, from 0, consecutive across its shards"),
+        .init(name: "weight", type: .float64, unit: "",
+              doc: "expected events at the shard's luminosity: cross_section_fb * luminosity_inv_fb * w / (sum of w in the shard); 1 for data"),
+        .init(name: "trigger_bits", type: .uint32, unit: "",
+              doc: "fired L1 trigger lines: bit 0 two-track, 1 single muon, 2 single photon, 3 ECL energy, 4 three-track"),
+        .init(name: "extra_energy", type: .float32, unit: "GeV",
+              doc: "lab-frame sum of ECL cluster energies not matched to a track, above a per-region threshold; includes photon candidates",
+              version1Type: .float64),
+        .init(name: "n_pi0", type: .int32, unit: "",
+              doc: "pi0 candidates: pairs of unmatched photon clusters with M_gg in the pi0 window (125-145 MeV as shipped)"),
     ])
 
     public static let tracks = TableSpec(name: "tracks", jagged: true, monteCarloOnly: false, columns: [
-        .init(name: "charge", type: .int8, unit: "e", doc: "reconstructed charge"),
-        .init(name: "px", type: .float32, unit: "GeV/c", doc: "lab momentum x",
-                  version1Type: .float64),
-        .init(name: "py", type: .float32, unit: "GeV/c", doc: "lab momentum y",
-                  version1Type: .float64),
-        .init(name: "pz", type: .float32, unit: "GeV/c", doc: "lab momentum z",
-                  version1Type: .float64),
-        .init(name: "vx", type: .float32, unit: "cm", doc: "production vertex x (point of closest approach for prompt tracks)"),
-        .init(name: "vy", type: .float32, unit: "cm", doc: "production vertex y"),
-        .init(name: "vz", type: .float32, unit: "cm", doc: "production vertex z"),
-        .init(name: "muon_id", type: .float32, unit: "", doc: "muon identification probability"),
-        .init(name: "electron_id", type: .float32, unit: "", doc: "electron identification probability"),
-        .init(name: "pion_id", type: .float32, unit: "", doc: "pion identification probability"),
-        .init(name: "kaon_id", type: .float32, unit: "", doc: "kaon identification probability"),
-        .init(name: "cluster_energy", type: .float32, unit: "GeV", doc: "energy of the matched ECL cluster, 0 if none"),
+        .init(name: "charge", type: .int8, unit: "e",
+              doc: "track charge, that of the generated particle (no charge mis-assignment simulated)"),
+        .init(name: "px", type: .float32, unit: "GeV/c", doc: "measured (smeared) lab-frame momentum, x component",
+              version1Type: .float64),
+        .init(name: "py", type: .float32, unit: "GeV/c", doc: "measured (smeared) lab-frame momentum, y component",
+              version1Type: .float64),
+        .init(name: "pz", type: .float32, unit: "GeV/c", doc: "measured (smeared) lab-frame momentum, z component (solenoid axis)",
+              version1Type: .float64),
+        .init(name: "vx", type: .float32, unit: "cm",
+              doc: "lab-frame point of closest approach, x: true production vertex shifted by the measured d0"),
+        .init(name: "vy", type: .float32, unit: "cm",
+              doc: "lab-frame point of closest approach, y: true production vertex shifted by the measured d0"),
+        .init(name: "vz", type: .float32, unit: "cm",
+              doc: "lab-frame point of closest approach, z: true production vertex shifted by the measured z0"),
+        .init(name: "muon_id", type: .float32, unit: "",
+              doc: "muon ID score in [0, 1] (KLM); calibrated only at the working point (0.9 as shipped), uniform below it"),
+        .init(name: "electron_id", type: .float32, unit: "",
+              doc: "electron ID score in [0, 1] (E/p and shower shape); calibrated only at the working point (0.9 as shipped)"),
+        .init(name: "pion_id", type: .float32, unit: "", doc: "1 - max(muon_id, electron_id); no separate pion ID is simulated"),
+        .init(name: "kaon_id", type: .float32, unit: "", doc: "kaon ID score; no kaon ID is simulated, always 0"),
+        .init(name: "cluster_energy", type: .float32, unit: "GeV",
+              doc: "lab-frame energy of the ECL cluster matched to this track, 0 if none"),
     ])
 
     public static let clusters = TableSpec(name: "clusters", jagged: true, monteCarloOnly: false, columns: [
-        .init(name: "energy", type: .float32, unit: "GeV", doc: "lab energy",
-                  version1Type: .float64),
-        .init(name: "theta", type: .float32, unit: "rad", doc: "lab polar angle",
-                  version1Type: .float64),
-        .init(name: "phi", type: .float32, unit: "rad", doc: "lab azimuth",
-                  version1Type: .float64),
-        .init(name: "time", type: .float32, unit: "ns", doc: "cluster time relative to the event time"),
-        .init(name: "track_matched", type: .uint8, unit: "", doc: "1 if a track points to this cluster"),
+        .init(name: "energy", type: .float32, unit: "GeV",
+              doc: "measured lab-frame cluster energy; an event's clusters are in decreasing energy",
+              version1Type: .float64),
+        .init(name: "theta", type: .float32, unit: "rad", doc: "lab-frame polar angle of the cluster seen from the origin, from +z",
+              version1Type: .float64),
+        .init(name: "phi", type: .float32, unit: "rad", doc: "lab-frame azimuth of the cluster seen from the origin, in [-pi, pi]",
+              version1Type: .float64),
+        .init(name: "time", type: .float32, unit: "ns",
+              doc: "cluster time relative to the collision (0 smeared by the resolution; out-of-time beam background within +-150 ns as shipped)"),
+        .init(name: "track_matched", type: .uint8, unit: "",
+              doc: "1 if matched to a reconstructed track (its energy is then that track's cluster_energy), else 0"),
     ])
 
     public static let vertices = TableSpec(name: "vertices", jagged: true, monteCarloOnly: false, columns: [
-        .init(name: "x", type: .float32, unit: "cm", doc: "vertex position x",
-                  version1Type: .float64),
-        .init(name: "y", type: .float32, unit: "cm", doc: "vertex position y",
-                  version1Type: .float64),
-        .init(name: "z", type: .float32, unit: "cm", doc: "vertex position z",
-                  version1Type: .float64),
-        .init(name: "chi2", type: .float32, unit: "", doc: "vertex fit chi2 (1 dof for two tracks)"),
-        .init(name: "track1", type: .int32, unit: "", doc: "index of the first track within the event"),
-        .init(name: "track2", type: .int32, unit: "", doc: "index of the second track within the event"),
+        .init(name: "x", type: .float32, unit: "cm", doc: "lab-frame fitted two-track vertex position, x",
+              version1Type: .float64),
+        .init(name: "y", type: .float32, unit: "cm", doc: "lab-frame fitted two-track vertex position, y",
+              version1Type: .float64),
+        .init(name: "z", type: .float32, unit: "cm", doc: "lab-frame fitted two-track vertex position, z",
+              version1Type: .float64),
+        .init(name: "chi2", type: .float32, unit: "", doc: "vertex fit chi2 (1 degree of freedom)"),
+        .init(name: "track1", type: .int32, unit: "",
+              doc: "index (from 0, within the event's tracks) of the first track; every opposite-charge pair of the first 8 tracks"),
+        .init(name: "track2", type: .int32, unit: "", doc: "index (from 0, within the event's tracks) of the second track"),
     ])
 
     public static let particles = TableSpec(name: "mc_particles", jagged: true, monteCarloOnly: true, columns: [
-        .init(name: "pdg", type: .int32, unit: "", doc: "PDG code (9000001: invisible new particle)"),
-        .init(name: "px", type: .float32, unit: "GeV/c", doc: "generated lab momentum x",
-                  version1Type: .float64),
-        .init(name: "py", type: .float32, unit: "GeV/c", doc: "generated lab momentum y",
-                  version1Type: .float64),
-        .init(name: "pz", type: .float32, unit: "GeV/c", doc: "generated lab momentum z",
-                  version1Type: .float64),
-        .init(name: "e", type: .float32, unit: "GeV", doc: "generated lab energy",
-                  version1Type: .float64),
+        .init(name: "pdg", type: .int32, unit: "",
+              doc: "PDG code of a generated final-state particle, invisible ones included (9000001: invisible new particle)"),
+        .init(name: "px", type: .float32, unit: "GeV/c", doc: "generated lab-frame momentum, x component",
+              version1Type: .float64),
+        .init(name: "py", type: .float32, unit: "GeV/c", doc: "generated lab-frame momentum, y component",
+              version1Type: .float64),
+        .init(name: "pz", type: .float32, unit: "GeV/c", doc: "generated lab-frame momentum, z component",
+              version1Type: .float64),
+        .init(name: "e", type: .float32, unit: "GeV", doc: "generated lab-frame energy",
+              version1Type: .float64),
     ])
 
     public static let tables: [TableSpec] = [events, tracks, clusters, vertices, particles]

@@ -49,15 +49,19 @@ public final class EventFileWriter {
         do {
             for table in tables {
                 try f.createGroup(table.name)
-                if table.jagged {
+                // Every dataset carries its unit and description from the schema (`units`,
+                // `description`: fixed strings, so files stay bit-identical for a seed).
+                if let offsets = table.offsets {
                     try f.createColumn("\(table.name)/offsets", type: .int64, chunkRows: options.chunkRows,
-                                       compressionLevel: options.compressionLevel)
+                                       compressionLevel: options.compressionLevel,
+                                       attributes: ColumnAttributes(offsets).stored)
                     try f.append("\(table.name)/offsets", .int64([0]))
                     rowCounts[table.name] = 0
                 }
                 for column in table.columns {
                     try f.createColumn("\(table.name)/\(column.name)", type: column.type,
-                                       chunkRows: options.chunkRows, compressionLevel: options.compressionLevel)
+                                       chunkRows: options.chunkRows, compressionLevel: options.compressionLevel,
+                                       attributes: ColumnAttributes(column).stored)
                 }
             }
         } catch {

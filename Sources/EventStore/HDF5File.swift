@@ -138,8 +138,10 @@ final class HDF5File {
     /// so that `store check` detects corrupted chunks without the catalog).
     /// `fletcher32: false` exists only so that tests can write the kind of file the shard
     /// verifier must refuse; production files always carry the checksum.
+    /// `attributes` (name, string value) are written on the dataset, in order, right after it
+    /// is created (the writer's `units` and `description`).
     func createColumn(_ name: String, type: ColumnType, chunkRows: Int, compressionLevel: Int,
-                      fletcher32: Bool = true) throws {
+                      fletcher32: Bool = true, attributes: [(String, String)] = []) throws {
         try HDF5Library.withLock(file: path) {
             var dims: [hsize_t] = [0]
             var maxDims: [hsize_t] = [ds_h5s_unlimited()]
@@ -162,6 +164,7 @@ final class HDF5File {
                 throw EventStoreError.writeFailed(path: path, detail: "cannot create dataset \(name)")
             }
             datasets[name] = ds
+            for (key, value) in attributes { try setStringAttribute(key, value, on: ds.id, objectName: name) }
         }
     }
 
@@ -318,25 +321,30 @@ final class HDF5File {
         }
     }
 
-    // MARK: attributes (on the root group)
+    // MARK: attributes (on the root group, or on a dataset)
 
+    /// A scalar variable-length UTF-8 string attribute on the root group.
     func setAttribute(_ name: String, string value: String) throws {
-        try HDF5Library.withLock(file: path) {
-            guard let type = HDF5Handle(H5Tcopy(ds_h5t_c_s1()), .datatype),
-                  let space = HDF5Handle(H5Screate(H5S_SCALAR), .dataspace) else {
-                throw EventStoreError.writeFailed(path: path, detail: "attribute \(name)")
-            }
-            H5Tset_size(type.id, Int(bitPattern: UInt(bitPattern: -1)))  // H5T_VARIABLE
-            H5Tset_cset(type.id, H5T_CSET_UTF8)
-            guard let attr = HDF5Handle(H5Acreate2(id, name, type.id, space.id, ds_h5p_default(), ds_h5p_default()), .attribute) else {
-                throw EventStoreError.writeFailed(path: path, detail: "cannot create attribute \(name)")
-            }
-            let status = value.withCString { cString -> herr_t in
-                var pointer: UnsafePointer<CChar>? = cString
-                return H5Awrite(attr.id, type.id, &pointer)
-            }
-            guard status >= 0 else { throw EventStoreError.writeFailed(path: path, detail: "attribute \(name)") }
+        try HDF5Library.withLock(file: path) { try setStringAttribute(name, value, on: id, objectName: "/") }
+    }
+
+    /// A scalar variable-length UTF-8 string attribute (h5py returns `str`) on `object`
+    /// (call under the lock).
+    private func setStringAttribute(_ name: String, _ value: String, on object: hid_t, objectName: String) throws {
+        guard let type = HDF5Handle(H5Tcopy(ds_h5t_c_s1()), .datatype),
+              let space = HDF5Handle(H5Screate(H5S_SCALAR), .dataspace) else {
+            throw EventStoreError.writeFailed(path: path, detail: "attribute \(name) of \(objectName)")
         }
+        H5Tset_size(type.id, Int(bitPattern: UInt(bitPattern: -1)))  // H5T_VARIABLE
+        H5Tset_cset(type.id, H5T_CSET_UTF8)
+        guard let attr = HDF5Handle(H5Acreate2(object, name, type.id, space.id, ds_h5p_default(), ds_h5p_default()), .attribute) else {
+            throw EventStoreError.writeFailed(path: path, detail: "cannot create attribute \(name) of \(objectName)")
+        }
+        let status = value.withCString { cString -> herr_t in
+            var pointer: UnsafePointer<CChar>? = cString
+            return H5Awrite(attr.id, type.id, &pointer)
+        }
+        guard status >= 0 else { throw EventStoreError.writeFailed(path: path, detail: "attribute \(name) of \(objectName)") }
     }
 
     func setAttribute(_ name: String, double value: Double) throws {
@@ -383,11 +391,20 @@ final class HDF5File {
         }
     }
 
-    /// Reads a root attribute as string, double or integer, whichever it is stored as.
-    func attribute(_ name: String) -> AttributeValue? {
+    /// Reads an attribute of the root group, or of the dataset `dataset` (a path such as
+    /// `tracks/px`), as string, double or integer, whichever it is stored as; nil if the
+    /// object or the attribute is absent or of another kind.
+    func attribute(_ name: String, of dataset: String? = nil) -> AttributeValue? {
         HDF5Library.withLock(file: path) {
-            guard H5Aexists(id, name) > 0,
-                  let attr = HDF5Handle(H5Aopen(id, name, ds_h5p_default()), .attribute),
+            let object: hid_t
+            if let dataset {
+                guard exists(dataset), let ds = try? self.dataset(dataset) else { return nil }
+                object = ds.id
+            } else {
+                object = id
+            }
+            guard H5Aexists(object, name) > 0,
+                  let attr = HDF5Handle(H5Aopen(object, name, ds_h5p_default()), .attribute),
                   let type = HDF5Handle(H5Aget_type(attr.id), .datatype) else { return nil }
             switch H5Tget_class(type.id) {
             case H5T_STRING:
