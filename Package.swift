@@ -57,7 +57,8 @@ let package = Package(
                 path: "Sources/SampleProduction"),
 
         .target(name: "SearchPipeline",
-                dependencies: ["Analysis", "EventModel", "Statistics", "Reporting", "EventStore", "Provenance"],
+                dependencies: ["Analysis", "EventModel", "Statistics", "Reporting", "EventStore", "Provenance",
+                               .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/SearchPipeline"),
 
         // Searches: one target each, plus the dimuon + recoil pieces two of them share

@@ -34,6 +34,23 @@ public struct CandidateTable: Sendable, Equatable {
         self.processes = [process]
     }
 
+    /// A table with several processes (a candidate file read back): `processIndex` indexes
+    /// `processes`. Throws when the columns disagree in length or an index is out of range.
+    public init(columns: ObservableColumns, eventID: [Int64], weight: [Double], processIndex: [Int32], processes: [String]) throws {
+        let n = eventID.count
+        guard weight.count == n, processIndex.count == n, columns.values.allSatisfy({ $0.count == n }) else {
+            throw AnalysisError.invalidArgument("candidate table columns must all have \(n) rows")
+        }
+        guard processIndex.allSatisfy({ $0 >= 0 && Int($0) < processes.count }) else {
+            throw AnalysisError.invalidArgument("candidate table process index out of range (\(processes.count) processes)")
+        }
+        self.columns = columns
+        self.eventID = eventID
+        self.weight = weight
+        self.processIndex = processIndex
+        self.processes = processes
+    }
+
     public var count: Int { eventID.count }
     public var observableNames: [String] { columns.keys.sorted() }
 

@@ -15,6 +15,9 @@ public struct ControlSampleResult: Sendable, Hashable, Codable {
         public var data: [Double]
         public var mc: [Double]
         public var mcUncertainty: [Double]
+        /// The MC per process (sum of weights per bin, same binning), for stacked plots; the
+        /// processes add up to `mc`. Nil in outputs written before it was recorded.
+        public var mcByProcess: [String: [Double]]? = nil
         /// NaN for bins left out of the chi2 (empty in data and MC).
         public var pulls: [Double]
         public var chi2: Double
@@ -122,8 +125,14 @@ public struct ControlSampleValidator: Sendable {
         var shape: ControlSampleResult.Shape? = nil
         if let b = cs.binning {
             var dh = [Double](repeating: 0, count: b.bins), mh = dh, mh2 = dh
+            var byProcess: [String: [Double]] = [:]
             let mx = try mc.column(b.observable), dx = try data.column(b.observable)
-            for i in 0..<mc.count where mMask[i] { if let k = b.bin(mx[i]) { mh[k] += mc.weight[i]; mh2[k] += mc.weight[i] * mc.weight[i] } }
+            for i in 0..<mc.count where mMask[i] {
+                if let k = b.bin(mx[i]) {
+                    mh[k] += mc.weight[i]; mh2[k] += mc.weight[i] * mc.weight[i]
+                    byProcess[mc.process(ofRow: i), default: dh.map { _ in 0 }][k] += mc.weight[i]
+                }
+            }
             for i in 0..<data.count where dMask[i] { if let k = b.bin(dx[i]) { dh[k] += data.weight[i] } }
             // Pulls per bin (for the plots); the chi2 over groups of adjacent bins holding at
             // least `minimumEffectiveEntries` effective MC events, (sum w)^2 / sum w^2: with a
@@ -155,7 +164,8 @@ public struct ControlSampleValidator: Sendable {
                 chi2 += (g.d - g.m) * (g.d - g.m) / variance; ndf += 1
             }
             let edges = (0...b.bins).map { b.low + (b.high - b.low) * Double($0) / Double(b.bins) }
-            shape = .init(observable: b.observable, edges: edges, data: dh, mc: mh, mcUncertainty: mh2.map { $0.squareRoot() }, pulls: pulls,
+            shape = .init(observable: b.observable, edges: edges, data: dh, mc: mh, mcUncertainty: mh2.map { $0.squareRoot() },
+                          mcByProcess: byProcess, pulls: pulls,
                           chi2: chi2, ndf: ndf, pValue: ChiSquare.pValue(chi2: chi2, ndf: ndf))
         }
 

@@ -33,6 +33,15 @@ public struct MonteCarloSelection: Sendable {
         public var generatedEvents: [String: Int64]
         /// The hypothesis of each signal process (from its samples' metadata).
         public var signalParameters: [String: [String: Double]] = [:]
+
+        public init(candidates: CandidateTable, cutFlow: CutFlow, producedYield: [String: Double],
+                    generatedEvents: [String: Int64], signalParameters: [String: [String: Double]] = [:]) {
+            self.candidates = candidates
+            self.cutFlow = cutFlow
+            self.producedYield = producedYield
+            self.generatedEvents = generatedEvents
+            self.signalParameters = signalParameters
+        }
     }
 
     public func run(_ sources: [any EventSource]) throws -> Output {

@@ -11,6 +11,7 @@ public struct DarkSectorCommand: ParsableCommand {
         subcommands: [
             GenerateCommand.self,
             RunCommand.self,
+            SelectCommand.self,
             OptimiseCommand.self,
             ValidateCommand.self,
             LimitsCommand.self,

@@ -58,13 +58,28 @@ struct SearchStageOptions: ParsableArguments {
     }
 }
 
+struct SelectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "select",
+        abstract: "Select the simulated backgrounds and signal MC of a search (starts a new run unless --run-id): candidates/ and selection.json.")
+    @OptionGroup var options: SearchStageOptions
+    func run() throws {
+        let (p, db, record) = try options.pipeline(command: "select \(options.search)", newRun: true)
+        do { _ = try p.select() } catch { if let r = record { RunLifecycle.fail(runID: r.id, database: db) }; throw error }
+        if let r = record { try db.finishRun(id: r.id, succeeded: true); RunLifecycle.end(runID: r.id) }
+        print("candidates/ and selection.json written to \(p.runDirectory.path)")
+    }
+}
+
 struct OptimiseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "optimise",
-        abstract: "Punzi-optimise a search's cuts per mass point on simulation (starts a new run unless --run-id).")
+        abstract: "Punzi-optimise a search's cuts per mass point on the selected simulation (a new run selects first; --run-id reads its candidates/).")
     @OptionGroup var options: SearchStageOptions
     func run() throws {
         let (p, db, record) = try options.pipeline(command: "optimise \(options.search)", newRun: true)
-        do { try p.optimise() } catch { if let r = record { RunLifecycle.fail(runID: r.id, database: db) }; throw error }
+        do {
+            if record != nil { _ = try p.select() }
+            try p.optimise()
+        } catch { if let r = record { RunLifecycle.fail(runID: r.id, database: db) }; throw error }
         if let r = record { try db.finishRun(id: r.id, succeeded: true); RunLifecycle.end(runID: r.id) }
         print("optimisation.json written to \(p.runDirectory.path)")
     }

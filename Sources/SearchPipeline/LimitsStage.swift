@@ -19,21 +19,71 @@ public enum LimitsStage {
     /// Observed template histograms (same order), for searches with a template fit.
     public static func observedHistograms(optimisation: OptimisationOutput, configuration: SearchConfiguration,
                                           search: any Search, data: [any EventSource], token: UnblindingToken) throws -> [[Double]]? {
-        guard optimisation.results.allSatisfy({ $0.templates != nil }) else { return nil }
+        let binnings = configuration.hypotheses.map { search.templateBinning(for: $0) }
+        guard binnings.allSatisfy({ $0 != nil }) else { return nil }
         let unblinded = try BlindedData(search: search, configuration: configuration, sources: data).unblinded(with: token)
-        return try unblinded.observedHistograms(try optimisation.results.map { r in
-            (binning: r.templates!.binning, selection: try configuration.selection.withThresholds(r.punzi.cutThresholds, search: search.id))
+        return try unblinded.observedHistograms(try zip(optimisation.results, binnings).map { r, b in
+            (binning: b!, selection: try configuration.selection.withThresholds(r.punzi.cutThresholds, search: search.id))
         })
     }
 
+    /// Signal and background templates of the binned fit per hypothesis: the tuned cuts
+    /// without the region (the fit range is the binning's), filled from the selected
+    /// simulation. nil when the search has no template binning.
+    public static func templates(optimisation: OptimisationOutput, configuration: SearchConfiguration, search: any Search,
+                                 selected: SelectedSimulation) throws -> [HypothesisTemplates]? {
+        let hypotheses = configuration.hypotheses
+        guard hypotheses.allSatisfy({ search.templateBinning(for: $0) != nil }) else { return nil }
+        let signalSet = SignalSampleSet(selected.signal)
+        let bkg = selected.background.candidates
+        return try ConcurrentMap.map(hypotheses.count) { k in
+            let h = hypotheses[k], binning = search.templateBinning(for: h)!
+            let input = try search.signalInput(for: h, from: signalSet)
+            let tuned = try configuration.selection.withThresholds(optimisation.results[k].punzi.cutThresholds, search: search.id)
+            let s = try binning.fill(input.candidates, mask: try Selection.mask(tuned.cuts, on: input.candidates))
+            let b = try binning.fill(bkg, mask: try Selection.mask(tuned.cuts, on: bkg))
+            return HypothesisTemplates(binning: binning, signalEfficiency: s.sum.map { $0 / input.producedYield },
+                                       signalEfficiencyUncertainty: s.sumW2.map { $0.squareRoot() / input.producedYield },
+                                       background: b.sum, backgroundUncertainty: b.sumW2.map { $0.squareRoot() })
+        }
+    }
+
+    /// Seed of the look-elsewhere pseudo-experiments (recorded with them).
+    public static let lookElsewhereSeed: UInt = 20_230_216
+
+    /// Background-only pseudo-experiments over all windows of a scan (`OverlappingWindowScan`),
+    /// from the simulated background rows inside each tuned window; nil for a single window.
+    public static func lookElsewhere(optimisation: OptimisationOutput, configuration: SearchConfiguration, search: any Search,
+                                     selected: SelectedSimulation) throws -> LookElsewhereCalibration? {
+        let hypotheses = configuration.hypotheses
+        guard hypotheses.count > 1 else { return nil }
+        let bkg = selected.background.candidates
+        let lookup = try WindowSelection.lookup(for: hypotheses, background: bkg)
+        let members = try ConcurrentMap.map(hypotheses.count) { k -> [Int] in
+            let r = optimisation.results[k]
+            let tuned = try configuration.selection.withThresholds(r.punzi.cutThresholds, search: search.id)
+            return try WindowSelection(hypothesis: r.punzi.tunedHypothesis, cuts: tuned.cuts, background: bkg, lookup: lookup).members
+        }
+        let scan = try OverlappingWindowScan(eventWeights: bkg.weight, members: members)
+        let toys = configuration.lookElsewhereToys
+        let minima = try scan.toyMinima(toys: toys, seed: lookElsewhereSeed)
+        return LookElsewhereCalibration(toys: toys, seed: lookElsewhereSeed, sortedToyMinima: minima,
+                                        backgroundFloor: bkg.weight.filter { $0 > 0 }.min() ?? 0)
+    }
+
+    /// `selected`: the select stage's simulation, for the templates and the look-elsewhere
+    /// toys (nil: neither, e.g. a counting-only check of stored yields).
     public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, optimisation: OptimisationOutput,
-                           systematics: SystematicsTable,
+                           selected: SelectedSimulation? = nil, systematics: SystematicsTable,
                            observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil) throws -> LimitsOutput {
         guard optimisation.configurationHash == configuration.hash else {
             throw PipelineError.configurationChanged(file: StageFile.optimisation, recorded: optimisation.configurationHash,
                                                      current: configuration.hash)
         }
         let cl = configuration.statistics.confidenceLevel
+        let lookElsewhere = try selected.flatMap {
+            try Self.lookElsewhere(optimisation: optimisation, configuration: configuration, search: ps.search, selected: $0)
+        }
         var inputs: [CountingInput] = []
         for r in optimisation.results {
             let (rs, rb) = try systematics.limitInputs(at: r.hypothesis.parameters)
@@ -65,7 +115,7 @@ public enum LimitsStage {
         var excess: LargestExcess? = nil
         if let o = observed {
             // Local p-values P(N >= n | b), b floored at one simulated event's weight.
-            let floor = optimisation.lookElsewhere?.backgroundFloor ?? 0
+            let floor = lookElsewhere?.backgroundFloor ?? 0
             var best: (p: Double, i: Int)? = nil
             for i in inputs.indices where inputs[i].signalEfficiency > 0 {
                 let p = OverlappingWindowScan.localPValue(observed: o.counts[i], background: max(inputs[i].expectedBackground, floor))
@@ -73,7 +123,7 @@ public enum LimitsStage {
                 if best == nil || p < best!.p { best = (p, i) }
             }
             if let best {
-                let lee = optimisation.lookElsewhere
+                let lee = lookElsewhere
                 let global = lee.map { $0.globalPValue(observedMinimum: best.p) }
                 excess = LargestExcess(hypothesis: inputs[best.i].hypothesis.label, observed: o.counts[best.i],
                                        background: inputs[best.i].expectedBackground, localPValue: best.p,
@@ -85,15 +135,20 @@ public enum LimitsStage {
         }
         // Frequentist binned template fit, when configured and the search has templates.
         var templatePoints: [LimitPoint]? = nil
+        var templates: [HypothesisTemplates]? = nil
         if configuration.statistics.methods.contains(.templateFit) {
-            let results = optimisation.results
-            guard results.allSatisfy({ $0.templates != nil }) else {
+            guard let selected else {
+                throw AnalysisError.invalidArgument("the template fit needs the selected simulation (candidates/ of the run); run `darksector select \(ps.search.id)`")
+            }
+            guard let filled = try Self.templates(optimisation: optimisation, configuration: configuration, search: ps.search,
+                                                  selected: selected) else {
                 throw AnalysisError.invalidConfiguration(file: configuration.file, key: "statistics.methods",
                     reason: "template-fit needs templates, but search '\(ps.search.id)' declares no template binning")
             }
+            templates = filled
             let histograms = observed?.histograms
-            templatePoints = try ConcurrentMap.map(results.count) { i in
-                try TemplateFitLimits.limit(results[i].templates!, hypothesis: fixedInputs[i].hypothesis,
+            templatePoints = try ConcurrentMap.map(filled.count) { i in
+                try TemplateFitLimits.limit(filled[i], hypothesis: fixedInputs[i].hypothesis,
                                             luminosityInvFb: configuration.luminosityInvFb,
                                             relativeSignalUncertainty: fixedInputs[i].relativeSignalUncertainty,
                                             relativeBackgroundUncertainty: (try systematics.limitInputs(at: fixedInputs[i].hypothesis.parameters)).rb,
@@ -103,6 +158,6 @@ public enum LimitsStage {
         return LimitsOutput(search: ps.search.id, configurationHash: configuration.hash, confidenceLevel: cl,
                             method: "Bayesian counting, flat prior, Gaussian nuisances marginalised",
                             unblinded: observed != nil, rows: rows, largestExcess: excess,
-                            templateFit: templatePoints)
+                            templateFit: templatePoints, templates: templates, lookElsewhere: lookElsewhere)
     }
 }

@@ -3,14 +3,20 @@ import Analysis
 import Foundation
 import Statistics
 
-/// Stage 1: simulation only. Streams the MC backgrounds and the signal MC through the
-/// search, runs Punzi per hypothesis (even event ids train, odd test), and records the
-/// signal efficiency and expected background of each signal region at the chosen cuts and
-/// window size. For a scan of many windows it also throws the background-only
-/// pseudo-experiments that calibrate the look-elsewhere effect (`OverlappingWindowScan`):
-/// they need the simulated events in each window, which only this stage has.
+/// Stage 2: simulation only. From the selected candidates (`SelectStage`), runs Punzi per
+/// hypothesis (even event ids train, odd test) and records the signal efficiency and
+/// expected background of each signal region at the chosen cuts and window size. The
+/// templates of the binned fit and the look-elsewhere pseudo-experiments are made where
+/// they are used, in the limits stage, from the same candidates.
 public enum OptimiseStage {
+    /// Selection and optimisation in one call, in memory (tests, studies).
     public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, mc: [any EventSource],
+                           sampleNames: [String], log: (String) -> Void = { _ in }) throws -> OptimisationOutput {
+        let selected = try SelectStage.run(ps, configuration: configuration, mc: mc, log: log)
+        return try run(ps, configuration: configuration, selected: selected, sampleNames: sampleNames, log: log)
+    }
+
+    public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, selected: SelectedSimulation,
                            sampleNames: [String], log: (String) -> Void = { _ in }) throws -> OptimisationOutput {
         var clock = Date()
         func lap(_ what: String) {
@@ -18,23 +24,11 @@ public enum OptimiseStage {
             clock = Date()
         }
         let search = ps.search
-        let lumi = configuration.luminosityInvFb
         let hypotheses = configuration.hypotheses
-        let background = try MonteCarloSelection(search: search, selection: configuration.selection,
-                                                 targetLuminosityInvFb: lumi).run(mc)
-        lap("simulated backgrounds selected: \(background.candidates.count) candidates")
-        let signalSources = try ps.signalProduction.samples(for: hypotheses, configuration: configuration)
-        let signal = try MonteCarloSelection(search: search, selection: configuration.selection,
-                                             targetLuminosityInvFb: lumi).run(signalSources)
-        lap("signal simulation: \(signalSources.count) samples")
-        let signalSet = SignalSampleSet(signal)
-        let bkg = background.candidates
-        // Index the background by the first observable the regions bound, so each window
-        // looks only at the rows it can contain.
-        let lookupObservable = hypotheses.first.flatMap { h in
-            h.signalRegion.observables.sorted().first { h.signalRegion.bounds(of: $0) != nil }
-        }
-        let lookup = try lookupObservable.map { try CandidateLookup(bkg, observable: $0) }
+        let signalSet = SignalSampleSet(selected.signal)
+        let bkg = selected.background.candidates
+        // Index the background so each window looks only at the rows it can contain.
+        let lookup = try WindowSelection.lookup(for: hypotheses, background: bkg)
 
         // Signal per hypothesis first (interpolated between generated points where the search
         // does so), on all cores; Punzi and the yields below read it.
@@ -47,27 +41,18 @@ public enum OptimiseStage {
         lap("Punzi optimisation over \(hypotheses.count) hypotheses")
         let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
         // Each window on its own core: the tuned cuts and the tuned region on the signal MC and
-        // on the background rows the lookup says the region can contain (only the columns
-        // the cuts and the region read are copied).
+        // on the background rows the lookup says the region can contain.
         let selection = configuration.selection
-        let perWindow = try ConcurrentMap.map(hypotheses.count) { k -> (OptimisationOutput.HypothesisResult, [Int]) in
+        let results = try ConcurrentMap.map(hypotheses.count) { k -> OptimisationOutput.HypothesisResult in
             let h = hypotheses[k], point = points[k]
             let tuned = try selection.withThresholds(point.cutThresholds, search: search.id)
             let tunedH = point.tunedHypothesis
-            func final(_ t: CandidateTable) throws -> [Bool] {
-                let pass = try Selection.mask(tuned.cuts, on: t), inside = try tunedH.signalRegion.mask(t)
-                return zip(pass, inside).map { $0 && $1 }
-            }
             let input = inputs[h.index]!
-            let sy = input.candidates.weightedYield(try final(input.candidates))
-            let rows = lookup?.candidateRows(of: tunedH.signalRegion, total: bkg.count) ?? Array(0..<bkg.count)
-            let needed = Set(tuned.cuts.map(\.observable)).union(tunedH.signalRegion.observables)
-            let sub = bkg.rows(at: rows, columns: needed)
-            let bmask = try final(sub)
-            let members = rows.indices.filter { bmask[$0] }.map { rows[$0] }
-            let by = sub.weightedYield(bmask)
+            let sy = input.candidates.weightedYield(try WindowSelection.passes(input.candidates, hypothesis: tunedH, cuts: tuned.cuts))
+            let window = try WindowSelection(hypothesis: tunedH, cuts: tuned.cuts, background: bkg, lookup: lookup)
+            let by = window.table.weightedYield(window.mask)
             var byProcess: [String: Double] = [:]
-            for i in sub.weight.indices where bmask[i] { byProcess[sub.process(ofRow: i), default: 0] += sub.weight[i] }
+            for i in window.table.weight.indices where window.mask[i] { byProcess[window.table.process(ofRow: i), default: 0] += window.table.weight[i] }
             var flow: CutFlow? = nil
             if showcase.contains(h.index) {
                 // Background and signal flows merged, not a merged table: copying millions of
@@ -75,36 +60,15 @@ public enum OptimiseStage {
                 flow = try CutFlow.forHypothesis(tunedH, selection: tuned, candidates: bkg)
                     .merging(CutFlow.forHypothesis(tunedH, selection: tuned, candidates: input.candidates))
             }
-            // Templates: the tuned cuts without the region (the fit range is the binning's).
-            var templates: HypothesisTemplates? = nil
-            if let binning = search.templateBinning(for: h) {
-                let s = try binning.fill(input.candidates, mask: try Selection.mask(tuned.cuts, on: input.candidates))
-                let b = try binning.fill(bkg, mask: try Selection.mask(tuned.cuts, on: bkg))
-                templates = HypothesisTemplates(binning: binning, signalEfficiency: s.sum.map { $0 / input.producedYield },
-                                                signalEfficiencyUncertainty: s.sumW2.map { $0.squareRoot() / input.producedYield },
-                                                background: b.sum, backgroundUncertainty: b.sumW2.map { $0.squareRoot() })
-            }
-            let result = OptimisationOutput.HypothesisResult(
+            return OptimisationOutput.HypothesisResult(
                 hypothesis: tunedH, punzi: point, signalEfficiency: sy.sum / input.producedYield,
                 signalEfficiencyUncertainty: sy.sumW2.squareRoot() / input.producedYield,
                 expectedBackground: by.sum, backgroundUncertainty: by.sumW2.squareRoot(),
-                backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow, templates: templates)
-            return (result, members)
+                backgroundEntries: by.entries, backgroundByProcess: byProcess, cutFlow: flow)
         }
-        let results = perWindow.map(\.0)
-        let windowMembers = perWindow.map(\.1)
-        lap("signal-region yields\(search.templateBinning(for: hypotheses[0]) == nil ? "" : " and templates")")
-        var lee: LookElsewhereCalibration? = nil
-        if hypotheses.count > 1 {
-            let scan = try OverlappingWindowScan(eventWeights: bkg.weight, members: windowMembers)
-            let toys = configuration.lookElsewhereToys
-            let minima = try scan.toyMinima(toys: toys, seed: 20_230_216)
-            lee = LookElsewhereCalibration(toys: toys, seed: 20_230_216, sortedToyMinima: minima,
-                                           backgroundFloor: bkg.weight.filter { $0 > 0 }.min() ?? 0)
-            lap("look-elsewhere: \(toys) background-only pseudo-experiments over \(hypotheses.count) windows")
-        }
-        return OptimisationOutput(search: search.id, configurationHash: configuration.hash, luminosityInvFb: lumi,
-                                  results: results, mcCutFlow: background.cutFlow.merging(signal.cutFlow), samples: sampleNames,
-                                  lookElsewhere: lee, signalProcesses: signal.signalParameters.keys.sorted())
+        lap("signal-region yields")
+        return OptimisationOutput(search: search.id, configurationHash: configuration.hash, luminosityInvFb: configuration.luminosityInvFb,
+                                  results: results, mcCutFlow: selected.background.cutFlow.merging(selected.signal.cutFlow),
+                                  samples: sampleNames, signalProcesses: selected.signal.signalParameters.keys.sorted())
     }
 }

@@ -10,6 +10,7 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
     case missingBackground(search: String, processes: [String], directory: String)
     case unknownRun(search: String, runID: String, reason: String)
     case cannotWrite(file: String, reason: String)
+    case corruptStageOutput(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +30,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
             return "shard \(path) cannot be used: \(why)"
         case let .missingBackground(search, processes, d):
             return "the simulation under \(d) lacks the background process(es) \(processes.joined(separator: ", ")) that '\(search)' needs; produce them (`darksector generate --processes ...`) or pass --allow-missing-background (the report then says so at the top)"
+        case let .corruptStageOutput(file, why):
+            return "\(file) cannot be read: \(why)"
         case let .cannotWrite(file, why):
             return "cannot write \(file): \(why); check the free space and permissions of its folder"
         case let .unknownRun(search, id, why):

@@ -88,7 +88,7 @@ public enum ReportStage {
 
         doc.section("Limits")
         doc.paragraph(limits.unblinded ? "UNBLINDED run: observed limits shown." : "Blinded run: expected limits only.")
-        if let lee = optimisation.lookElsewhere {
+        if let lee = limits.lookElsewhere {
             doc.paragraph(String(format: "Look-elsewhere effect from %d background-only pseudo-experiments over all %d windows: a local p-value of %.2e is needed for a global p-value of 0.05, and %.2e for 0.00135 (3 sigma).",
                                  lee.toys, optimisation.results.count, lee.localThreshold(globalP: 0.05), lee.localThreshold(globalP: 0.00135)))
         }

@@ -141,7 +141,7 @@ enum Scan2DReport {
             guard case let .ellipse(_, _, _, _, a, b, _) = r.hypothesis.signalRegion else { return nil }
             return Double.pi * a * b
         }
-        if let lee = optimisation.lookElsewhere, !windowAreas.isEmpty, scannedCells > 0 {
+        if let lee = limits.lookElsewhere, !windowAreas.isEmpty, scannedCells > 0 {
             let n = Double(scannedCells) * mapCell * mapCell / (windowAreas.reduce(0, +) / Double(windowAreas.count))
             let sidak = 1 - pow(0.95, 1 / n)
             summary += String(format: " Trials-factor cross-check: the scanned area holds %.0f independent windows of the mean Punzi-sized area, so independent windows would need a local p-value of %.1e for a global 0.05; the toys give %.1e.",

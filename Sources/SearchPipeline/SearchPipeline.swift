@@ -83,13 +83,30 @@ public struct SearchPipeline {
     func url(_ name: String) -> URL { runDirectory.appendingPathComponent(name) }
 
     @discardableResult
-    public func optimise() throws -> OptimisationOutput {
+    public func select() throws -> SelectedSimulation {
         guard !samples.mc.isEmpty else { throw PipelineError.noSamples(directory: samples.directory) }
+        _ = try missingBackgrounds()
+        let out = try SelectStage.run(entry, configuration: configuration, mc: samples.mc, log: log)
+        try out.write(to: runDirectory, search: entry.search.id, configurationHash: configuration.hash)
+        return out
+    }
+
+    /// Background processes the search needs that the simulation lacks; an error unless the
+    /// run was allowed to go on without them.
+    func missingBackgrounds() throws -> [String] {
         let missing = entry.search.backgroundProcesses.filter { !samples.mcProcesses.contains($0) }
         if !missing.isEmpty && !allowMissingBackground {
             throw PipelineError.missingBackground(search: entry.search.id, processes: missing, directory: samples.directory)
         }
-        var out = try OptimiseStage.run(entry, configuration: configuration, mc: samples.mc, sampleNames: samples.catalogLines, log: log)
+        return missing
+    }
+
+    /// Punzi from the run's selected simulation (`select` first).
+    @discardableResult
+    public func optimise() throws -> OptimisationOutput {
+        let missing = try missingBackgrounds()
+        let selected = try SelectedSimulation.read(from: runDirectory, configurationHash: configuration.hash)
+        var out = try OptimiseStage.run(entry, configuration: configuration, selected: selected, sampleNames: samples.catalogLines, log: log)
         out.missingBackgrounds = missing.isEmpty ? nil : missing
         try StageFile.write(out, to: url(StageFile.optimisation))
         return out
@@ -150,7 +167,8 @@ public struct SearchPipeline {
                                                      data: samples.data, token: token) : nil
             observed = (counts, histograms, token)
         }
-        let out = try LimitsStage.run(entry, configuration: configuration, optimisation: opt,
+        let selected = try SelectedSimulation.read(from: runDirectory, configurationHash: configuration.hash)
+        let out = try LimitsStage.run(entry, configuration: configuration, optimisation: opt, selected: selected,
                                       systematics: systematics, observed: observed)
         try StageFile.write(out, to: url(StageFile.limits))
         return out
@@ -188,7 +206,7 @@ public struct SearchPipeline {
         try ReportStage.run(entry, directory: runDirectory, provenance: info, optimisation: opt, validation: validation, limits: lim)
     }
 
-    /// optimise -> validate -> limits -> report. Validation failure does not stop a blinded
+    /// select -> optimise -> validate -> limits -> report. Validation failure does not stop a blinded
     /// run (the report says it failed); it does stop an unblinded one.
     public func runAll(unblind: Bool = false) throws {
         func timed(_ name: String, _ body: () throws -> Void) rethrows {
@@ -196,6 +214,7 @@ public struct SearchPipeline {
             try body()
             log(String(format: "%@: %.1f s", name, Date().timeIntervalSince(t0)))
         }
+        try timed("select") { _ = try select() }
         try timed("optimise") { try optimise() }
         if !samples.data.isEmpty { try timed("validate") { try validate() } }
         try timed("limits") { try limits(unblind: unblind) }

@@ -20,8 +20,6 @@ public struct OptimisationOutput: Codable, Sendable {
         /// Only for the search's showcase hypotheses (a scan of thousands of windows would
         /// otherwise write thousands of cut flows).
         public var cutFlow: CutFlow?
-        /// Signal and background templates for the binned fit (searches with a template fit).
-        public var templates: HypothesisTemplates?
     }
     public var search: String
     public var configurationHash: String
@@ -30,8 +28,6 @@ public struct OptimisationOutput: Codable, Sendable {
     /// Preselection + default-threshold cut flow of every MC process (backgrounds and signal).
     public var mcCutFlow: CutFlow
     public var samples: [String]
-    /// Background-only pseudo-experiments over all windows (scans of more than one window).
-    public var lookElsewhere: LookElsewhereCalibration?
     /// Background processes the search needs that the simulation lacked, when the run was
     /// allowed to go on without them (`--allow-missing-background`); nil or empty otherwise.
     public var missingBackgrounds: [String]? = nil
@@ -91,6 +87,11 @@ public struct LimitsOutput: Codable, Sendable {
     /// Limits of the binned template fit with asymptotic CLs (method `template-fit`), same
     /// hypotheses as `rows`.
     public var templateFit: [LimitPoint]?
+    /// The templates that fit used (same hypotheses), for exporting it.
+    public var templates: [HypothesisTemplates]?
+    /// Background-only pseudo-experiments over all windows (scans of more than one window),
+    /// thrown here from the selected simulation: the calibration of the global significance.
+    public var lookElsewhere: LookElsewhereCalibration?
 }
 
 /// Where the data exceed the background most, and how surprising that is in one window

@@ -88,6 +88,7 @@ import ZPrimeInvisible
         let other = try Self.samples(in: dir.appendingPathComponent("other"), dataSeed: 77)
         let root = dir.appendingPathComponent("Results")
         let run = try Self.pipeline(samples: closure, root: root, runID: "run-a", db: db)
+        _ = try run.select()
         try run.optimise()
         let v = try run.validate()
         #expect(v.outcome.passed, "\(v.outcome.failures)")
@@ -117,6 +118,7 @@ import ZPrimeInvisible
         let db = try ProvenanceDatabase(path: dir.appendingPathComponent("p.sqlite").path)
         let mcOnly = try Self.samples(in: dir.appendingPathComponent("mc-only"), data: false)
         let run = try Self.pipeline(samples: mcOnly, root: dir.appendingPathComponent("Results"), runID: "r", db: db)
+        _ = try run.select()
         try run.optimise()
         var why = ""
         do { try run.limits(unblind: true) } catch AnalysisError.unblindingRefused(_, let reason) { why = reason }
@@ -134,9 +136,10 @@ import ZPrimeInvisible
         let root = dir.appendingPathComponent("Results")
         #expect(throws: PipelineError.missingBackground(search: "zprime-invisible", processes: ["tautau", "eemumu", "ee"],
                                                         directory: partial.path)) {
-            try Self.pipeline(samples: partial, root: root, runID: "r1", db: db).optimise()
+            try Self.pipeline(samples: partial, root: root, runID: "r1", db: db).select()
         }
         let allowed = try Self.pipeline(samples: partial, root: root, runID: "r2", db: db, allowMissingBackground: true)
+        _ = try allowed.select()
         let out = try allowed.optimise()
         #expect(out.missingBackgrounds == ["tautau", "eemumu", "ee"])
     }
