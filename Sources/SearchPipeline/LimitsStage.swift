@@ -135,7 +135,7 @@ public enum LimitsStage {
         }
         // Frequentist binned template fit, when configured and the search has templates.
         var templatePoints: [LimitPoint]? = nil
-        var templates: [HypothesisTemplates]? = nil
+        var templateInputs: [TemplateFitInput]? = nil
         if configuration.statistics.methods.contains(.templateFit) {
             guard let selected else {
                 throw AnalysisError.invalidArgument("the template fit needs the selected simulation (candidates/ of the run); run `darksector select \(ps.search.id)`")
@@ -145,19 +145,24 @@ public enum LimitsStage {
                 throw AnalysisError.invalidConfiguration(file: configuration.file, key: "statistics.methods",
                     reason: "template-fit needs templates, but search '\(ps.search.id)' declares no template binning")
             }
-            templates = filled
             let histograms = observed?.histograms
-            templatePoints = try ConcurrentMap.map(filled.count) { i in
-                try TemplateFitLimits.limit(filled[i], hypothesis: fixedInputs[i].hypothesis,
+            let fitInputs = try filled.indices.map { i in
+                TemplateFitInput(templates: filled[i], relativeSignalUncertainty: fixedInputs[i].relativeSignalUncertainty,
+                                 relativeBackgroundUncertainty: (try systematics.limitInputs(at: fixedInputs[i].hypothesis.parameters)).rb,
+                                 observed: histograms?[i])
+            }
+            templateInputs = fitInputs
+            templatePoints = try ConcurrentMap.map(fitInputs.count) { i in
+                try TemplateFitLimits.limit(fitInputs[i].templates, hypothesis: fixedInputs[i].hypothesis,
                                             luminosityInvFb: configuration.luminosityInvFb,
-                                            relativeSignalUncertainty: fixedInputs[i].relativeSignalUncertainty,
-                                            relativeBackgroundUncertainty: (try systematics.limitInputs(at: fixedInputs[i].hypothesis.parameters)).rb,
-                                            confidenceLevel: cl, model: model, observed: histograms?[i])
+                                            relativeSignalUncertainty: fitInputs[i].relativeSignalUncertainty,
+                                            relativeBackgroundUncertainty: fitInputs[i].relativeBackgroundUncertainty,
+                                            confidenceLevel: cl, model: model, observed: fitInputs[i].observed)
             }
         }
         return LimitsOutput(search: ps.search.id, configurationHash: configuration.hash, confidenceLevel: cl,
                             method: "Bayesian counting, flat prior, Gaussian nuisances marginalised",
                             unblinded: observed != nil, rows: rows, largestExcess: excess,
-                            templateFit: templatePoints, templates: templates, lookElsewhere: lookElsewhere)
+                            templateFit: templatePoints, templateFitInputs: templateInputs, lookElsewhere: lookElsewhere)
     }
 }

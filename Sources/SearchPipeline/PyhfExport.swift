@@ -33,13 +33,49 @@ public enum PyhfExport {
                                                   poi: "mu", parameters: [.init(name: "mu", bounds: [[0, 1e6]])])])
     }
 
-    /// Writes every mass point's workspace under `directory/pyhf/`.
+    /// What the POI of one exported workspace means: the cross section (fb) and the coupling
+    /// at mu = 1, so that any pyhf limit on mu converts to the quantities the report quotes
+    /// (mu scales the cross section; a coupling with sigma proportional to its square scales
+    /// as sqrt(mu)).
+    public struct POIMeaning: Codable, Sendable {
+        public var workspace: String
+        public var method: String
+        public var meaning: String
+        public var crossSectionFbAtMuOne: Double
+        public var coupling: String
+        public var couplingAtMuOne: Double
+    }
+
+    /// Writes every mass point's counting workspace under `directory/pyhf/` (`<label>.json`),
+    /// the template-fit workspaces when the run has them (`<label>_template_fit.json`), and
+    /// `poi.json`: for each file, what mu = 1 is in cross section and coupling.
     public static func write(_ limits: LimitsOutput, model: any SignalModel, to directory: URL) throws {
         let dir = directory.appendingPathComponent("pyhf")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for row in limits.rows {
-            let name = row.input.hypothesis.label.replacingOccurrences(of: "=", with: "_").replacingOccurrences(of: ",", with: "__")
+        var meanings: [POIMeaning] = []
+        for (i, row) in limits.rows.enumerated() {
+            let h = row.input.hypothesis
+            let name = h.label.replacingOccurrences(of: "=", with: "_").replacingOccurrences(of: ",", with: "__")
             try workspace(row: row, model: model).write(to: dir.appendingPathComponent("\(name).json"))
+            let sigmaRef = try model.crossSectionFb(parameters: h.parameters, coupling: model.referenceCoupling)
+            meanings.append(POIMeaning(workspace: "\(name).json", method: "counting (the Bayesian limit's experiment)",
+                                       meaning: "mu scales the signal yield at the reference coupling",
+                                       crossSectionFbAtMuOne: sigmaRef, coupling: model.couplingName,
+                                       couplingAtMuOne: model.referenceCoupling))
+            guard let input = limits.templateFitInputs?[i] else { continue }
+            let efficiency = input.templates.signalEfficiency.reduce(0, +)
+            guard efficiency > 0 else { continue }
+            let ws = try TemplateFitLimits.workspace(input.templates, luminosityInvFb: row.input.luminosityInvFb,
+                                                     relativeSignalUncertainty: input.relativeSignalUncertainty,
+                                                     relativeBackgroundUncertainty: input.relativeBackgroundUncertainty,
+                                                     observed: input.observed)
+            try ws.write(to: dir.appendingPathComponent("\(name)_template_fit.json"))
+            let sigmaAtOne = TemplateFitLimits.signalEventsAtUnitStrength / (efficiency * row.input.luminosityInvFb)
+            meanings.append(POIMeaning(workspace: "\(name)_template_fit.json", method: "binned template fit (asymptotic CLs)",
+                                       meaning: "mu = 1 is \(Int(TemplateFitLimits.signalEventsAtUnitStrength)) signal events in the fit range",
+                                       crossSectionFbAtMuOne: sigmaAtOne, coupling: model.couplingName,
+                                       couplingAtMuOne: try model.couplingLimit(crossSectionLimitFb: sigmaAtOne, parameters: h.parameters)))
         }
+        try StageFile.write(meanings, to: dir.appendingPathComponent("poi.json"))
     }
 }

@@ -44,7 +44,8 @@ public enum ReportStage {
         let signalProcesses = Set(optimisation.signalProcesses ?? [])
         let bkgProcesses = flow.processes.filter { !signalProcesses.contains($0) }
         let totals = flow.total(processes: bkgProcesses).yields
-        plot(LinePlot.cutFlow(names: flow.cuts, counts: totals, title: "Cut flow, all backgrounds"), "cutflow")
+        plot(LinePlot.cutFlow(names: flow.cuts, counts: totals, title: "Cut flow, all backgrounds",
+                              stamp: PlotStamp(luminosityInvFb: optimisation.luminosityInvFb)), "cutflow")
 
         // Systematics at each mass point (first, middle, last).
         if let table = validation?.systematics {
@@ -76,8 +77,15 @@ public enum ReportStage {
                 }
                 let q = ps.presentation.quantity(of: r.shape?.observable ?? "")
                 if let s = r.shape, let mc = try? Histogram1D(binEdges: s.edges, values: s.mc, sumw2: s.mcUncertainty.map { $0 * $0 }, label: "MC", xName: q.label.gnuplot, unit: q.unit),
-                   let data = try? Histogram1D(binEdges: s.edges, values: s.data, label: "data", xName: q.label.gnuplot, unit: q.unit) {
-                    plot(StackPlot(mc: [mc], data: data, title: "Control sample \(GnuplotText.literal(r.name))"), "control_\(r.name)")
+                   let data = try? Histogram1D(binEdges: s.edges, values: s.data, label: "pseudo-data", xName: q.label.gnuplot, unit: q.unit) {
+                    // MC stacked per process, smallest yield at the bottom (mplhep's sort="yield");
+                    // the total keeps the validation's MC uncertainty, the chi2 is the validation's.
+                    let processes = (s.mcByProcess ?? [:]).sorted { ($0.value.reduce(0, +), $0.key) < ($1.value.reduce(0, +), $1.key) }
+                        .compactMap { try? Histogram1D(binEdges: s.edges, values: $0.value, sumw2: $0.value.map { _ in 0 }, label: $0.key, xName: q.label.gnuplot, unit: q.unit) }
+                    let chi2 = StackPlot.Chi2Summary(chi2: s.chi2, ndf: s.ndf,
+                                                     note: String(format: "bins grouped to ≥ %g eff. MC events", ControlSampleValidator.minimumEffectiveEntries))
+                    plot(StackPlot(mc: processes, mcTotal: mc, data: data, chi2: chi2, title: "Control sample \(GnuplotText.literal(r.name))",
+                                   stamp: PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, pseudoData: true)), "control_\(r.name)")
                     doc.image(path: "control_\(r.name).png", alt: "control sample \(r.name)")
                 }
             }
@@ -155,6 +163,7 @@ public enum ReportStage {
             observed: limits.unblinded ? curveRows.map { $0.point.observedCoupling ?? .nan } : nil,
             quantity: p.coupling.gnuplot, massName: p.mass.gnuplot, confidenceLevel: limits.confidenceLevel,
             method: "Bayesian counting")
+        let stamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, blinded: !limits.unblinded)
         // The template fit (frequentist, asymptotic CLs) drawn over the Bayesian band.
         var references = ps.referenceCurves()
         var templateTable: ResultTable? = nil
@@ -185,10 +194,10 @@ public enum ReportStage {
                 }, caption: [p.templateFitDescription, "HistFactory model with normsys and staterror; asymptotic CLs with q~_mu."].compactMap { $0 }.joined(separator: "; "))
             try TableWriter.write(templateTable!, to: directory, baseName: "limits_template_fit")
             plot(LimitPlot(curve: templateCurve!, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot), template fit (CLs)",
-                           extraBands: ps.referenceBands(massesGeV: templateCurve!.massesGeV)), "limit_coupling_template_fit")
+                           extraBands: ps.referenceBands(massesGeV: templateCurve!.massesGeV), stamp: stamp), "limit_coupling_template_fit")
         }
         plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot)",
-                       extraBands: ps.referenceBands(massesGeV: curve.massesGeV), references: references), "limit_coupling")
+                       extraBands: ps.referenceBands(massesGeV: curve.massesGeV), references: references, stamp: stamp), "limit_coupling")
         let hepdir = directory.appendingPathComponent("hepdata")
         try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
         let table = HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX)",
@@ -219,7 +228,8 @@ public enum ReportStage {
         try TableWriter.write(punziTable, to: directory, baseName: "punzi_cuts")
         plot(LinePlot(series: tunable.map { name in
             LineSeries(label: name, x: masses, y: optimisation.results.map { $0.punzi.thresholds[name] ?? .nan })
-        }, title: "Punzi-optimal cuts", xLabel: "\(ps.presentation.mass.gnuplot) [GeV]", yLabel: "threshold [GeV]"), "punzi_cuts")
+        }, title: "Punzi-optimal cuts", xLabel: "\(ps.presentation.mass.gnuplot) [GeV]", yLabel: "threshold [GeV]",
+           stamp: PlotStamp(luminosityInvFb: optimisation.luminosityInvFb)), "punzi_cuts")
 
         return [
             { d in

@@ -67,15 +67,24 @@ enum Scan2DReport {
         }
         var hepTables: [HEPDataTable] = []
         var images: [(String, String)] = []
+        // Blank map cells, explained under each map: grey outside the allowed region, white
+        // where no window is near or the nearest one selects no signal (infinite limit).
+        let forbidden = ys.map { cy in xs.map { cx in !geometry.isAllowed(x: cx, y: cy) } }
+        let emptyMeaning = "no window with selected signal"
+        let forbiddenMeaning = "outside the allowed region"
+        let stamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb)
+        let limitStamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, blinded: !limits.unblinded)
         if let m = try map({ limits.rows[$0].point.expectedCoupling.median }, quantity: p.coupling.gnuplot) {
-            plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(p.coupling.gnuplot)"), "limit_map_expected")
+            plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(p.coupling.gnuplot)", forbidden: forbidden,
+                         emptyCellMeaning: emptyMeaning, forbiddenCellMeaning: forbiddenMeaning, stamp: limitStamp), "limit_map_expected")
             images.append(("limit_map_expected.png", "expected limit map"))
             hepTables.append(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Expected upper limits on \(p.coupling.inlineLaTeX)",
                                           description: "Median expected \(cl) upper limit on \(p.coupling.inlineLaTeX) in (\(p.mass.inlineLaTeX), \(secondLabel.inlineLaTeX)); each \(mapCell) GeV cell shows the window nearest to its centre (in units of the window size). \(limits.method).",
                                           reactions: ps.hepdataReactions))
         }
         if limits.unblinded, let m = try map({ limits.rows[$0].point.observedCoupling }, quantity: p.coupling.gnuplot) {
-            plot(MapPlot(map: m, title: "\(ps.search.id): observed \(cl) limit on \(p.coupling.gnuplot)"), "limit_map_observed")
+            plot(MapPlot(map: m, title: "\(ps.search.id): observed \(cl) limit on \(p.coupling.gnuplot)", forbidden: forbidden,
+                         emptyCellMeaning: emptyMeaning, forbiddenCellMeaning: forbiddenMeaning, stamp: limitStamp), "limit_map_observed")
             images.append(("limit_map_observed.png", "observed limit map"))
             hepTables.append(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Observed upper limits on \(p.coupling.inlineLaTeX)",
                                           description: "Observed \(cl) upper limit on \(p.coupling.inlineLaTeX). \(limits.method).",
@@ -83,12 +92,15 @@ enum Scan2DReport {
         }
         if let m = try map({ optimisation.results[$0].punzi.windowScale }, quantity: "window scale") {
             plot(MapPlot(map: m, title: "Punzi-chosen window scale (fraction of the largest window)",
-                         colourLabel: "window scale", logColour: false), "punzi_window_scale")
+                         colourLabel: "window scale", logColour: false, forbidden: forbidden,
+                         emptyCellMeaning: "no window", forbiddenCellMeaning: forbiddenMeaning, stamp: stamp), "punzi_window_scale")
             images.append(("punzi_window_scale.png", "Punzi window scale"))
         }
         for cut in Set(optimisation.results.flatMap { $0.punzi.cutThresholds.keys }).sorted() {
             if let m = try map({ optimisation.results[$0].punzi.cutThresholds[cut] }, quantity: cut) {
-                plot(MapPlot(map: m, title: "Punzi-chosen threshold of \(cut)", colourLabel: cut, logColour: false), "punzi_\(cut)")
+                plot(MapPlot(map: m, title: "Punzi-chosen threshold of \(GnuplotText.literal(cut))", colourLabel: GnuplotText.literal(cut), logColour: false,
+                             forbidden: forbidden, emptyCellMeaning: "no window, or the cut is not used there",
+                             forbiddenCellMeaning: forbiddenMeaning, stamp: stamp), "punzi_\(cut)")
                 images.append(("punzi_\(cut).png", "Punzi \(cut)"))
             }
         }
@@ -113,7 +125,8 @@ enum Scan2DReport {
                 quantity: p.coupling.gnuplot, massName: p.mass.gnuplot, confidenceLevel: limits.confidenceLevel, method: "Bayesian counting")
             slices.append((h, curve))
             let name = String(format: "\(geometry.sliceFileStem)%.1f", h)
-            plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot) at \(secondLabel.gnuplot) = \(String(format: "%.1f", h)) GeV"), name)
+            plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot) at \(secondLabel.gnuplot) = \(String(format: "%.1f", h)) GeV",
+                           stamp: limitStamp), name)
             images.append(("\(name).png", "slice at \(secondLabel.plain) = \(String(format: "%.1f", h)) GeV"))
             hepTables.append(HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX) at \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV",
                                           description: "\(cl) upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX) for the windows nearest to \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV. \(limits.method).",

@@ -87,8 +87,9 @@ public struct LimitsOutput: Codable, Sendable {
     /// Limits of the binned template fit with asymptotic CLs (method `template-fit`), same
     /// hypotheses as `rows`.
     public var templateFit: [LimitPoint]?
-    /// The templates that fit used (same hypotheses), for exporting it.
-    public var templates: [HypothesisTemplates]?
+    /// What the template fit of each hypothesis was given (same hypotheses), so that its
+    /// workspace can be written and refitted (`PyhfExport`).
+    public var templateFitInputs: [TemplateFitInput]?
     /// Background-only pseudo-experiments over all windows (scans of more than one window),
     /// thrown here from the selected simulation: the calibration of the global significance.
     public var lookElsewhere: LookElsewhereCalibration?
@@ -149,4 +150,13 @@ public enum StageFile {
         d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try d.decode(T.self, from: data)
     }
+}
+
+/// The inputs of one hypothesis' template fit: its templates, the relative signal and
+/// background uncertainties it used, and the observed histogram of an unblinded run.
+public struct TemplateFitInput: Codable, Sendable {
+    public var templates: HypothesisTemplates
+    public var relativeSignalUncertainty: Double
+    public var relativeBackgroundUncertainty: Double
+    public var observed: [Double]?
 }

@@ -54,9 +54,9 @@ import ZPrimeInvisible
         """
 
     static func pipeline(samples: URL, root: URL, runID: String, db: ProvenanceDatabase, newRun: Bool = true,
-                         allowMissingBackground: Bool = false) throws -> SearchPipeline {
+                         allowMissingBackground: Bool = false, extraYAML: String = "") throws -> SearchPipeline {
         let search = ZPrimeInvisible(signalModel: ZPrimeSignalModel.lMuMinusLTau, requiredControlSamples: ["ee"])
-        let config = try SearchConfiguration.parse(yaml: yaml, file: "<gate>", search: search)
+        let config = try SearchConfiguration.parse(yaml: yaml + "\n" + extraYAML, file: "<gate>", search: search)
         let entry = TestPackage(search: search, massParameter: "m_zprime", signal: { hs in
             try hs.map { h in
                 let m = try h.parameter("m_zprime")
