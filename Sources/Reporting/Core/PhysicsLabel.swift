@@ -30,7 +30,37 @@ public struct PhysicsLabel: Sendable, Hashable, Codable, CustomStringConvertible
     /// gnuplot enhanced text: `_{...}`/`^{...}` as they are (gnuplot reads the same braces), a
     /// single-character sub/superscript braced, Greek letters in the Symbol font, `\mathcal{X}`
     /// and `\mathrm{X}` as X. Underscores that are not subscripts do not occur in a label.
-    public var gnuplot: String { render { $0.gnuplot } }
+    /// A superscript directly followed by a subscript (or the reverse), `M^{2}_{rec}`, is
+    /// stacked as LaTeX stacks it (gnuplot's `@` gives the first script zero width).
+    public var gnuplot: String { Self.stackScripts(render { $0.gnuplot }) }
+
+    /// `X^{a}_{b}` -> `X@^{a}_{b}` (and `_{b}^{a}` likewise) for top-level scripts.
+    static func stackScripts(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if (c == "^" || c == "_"), i + 1 < chars.count, chars[i + 1] == "{", i == 0 || chars[i - 1] != "@" {
+                // Find the closing brace of this script.
+                var depth = 0, j = i + 1
+                while j < chars.count {
+                    if chars[j] == "{" { depth += 1 } else if chars[j] == "}" { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                let other: Character = c == "^" ? "_" : "^"
+                if j + 2 < chars.count, chars[j + 1] == other, chars[j + 2] == "{" {
+                    out.append("@")
+                }
+                out += String(chars[i...min(j, chars.count - 1)])
+                i = j + 1
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
 
     /// Plain text: `M_Z'`, `eps^2 alpha_D`.
     public var plain: String {

@@ -10,17 +10,23 @@ enum AxisScale {
         return log10(hi / lo) >= 1 ? "\"10^{%L}\"" : "\"%.1t×10^{%T}\""
     }
 
-    /// Half-width of a data/MC ratio axis around 1 that shows every point with its error:
-    /// 0.5 by default, widened in steps of 0.25 up to 1.5.
-    static func ratioHalfWidth(ratios: [Double?], errors: [Double?]) -> Double {
-        var reach = 0.0
-        for (r, e) in zip(ratios, errors) {
-            guard let r, r.isFinite else { continue }
-            reach = max(reach, abs(r - 1) + (e ?? 0))
+    /// Error (half the error bar) below which a ratio point counts as precise enough to widen
+    /// the ratio axis for.
+    static let ratioPreciseError = 0.25
+
+    /// The data/MC ratio axis: 0.5-1.5, the mplhep/Belle II default, widened in steps of 0.25
+    /// (down to 0, up to 3) only as far as needed to show every point whose error bar is
+    /// shorter than `ratioPreciseError` on each side. Imprecise points may lie outside
+    /// (the plot marks them at the edge); `widened` says whether the default was left.
+    static func ratioRange(ratios: [Double?], lows: [Double?], highs: [Double?]) -> (low: Double, high: Double, widened: Bool) {
+        var low = 0.5, high = 1.5
+        for i in ratios.indices {
+            guard let r = ratios[i], r.isFinite, let l = lows[i], let h = highs[i] else { continue }
+            guard max(r - l, h - r) < ratioPreciseError else { continue }
+            while r > high - 0.05 * (high - low), high < 3 { high += 0.25 }
+            while r < low + 0.05 * (high - low), low > 0 { low = max(0, low - 0.25) }
         }
-        var width = 0.5
-        while width < 1.5 && reach > width * 0.95 { width += 0.25 }
-        return width
+        return (low, high, low != 0.5 || high != 1.5)
     }
 
     /// Commands that label a log axis (`axis` is `x`, `y` or `cb`) readably for the range

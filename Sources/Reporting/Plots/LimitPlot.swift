@@ -48,10 +48,13 @@ public struct LimitPlot: GnuplotPlot {
     public var references: [ReferenceCurve]
     public var keyPosition: KeyPosition
     public var canvas: PlotCanvas
+    /// Experiment label ("blinded" when `stamp.blinded`, i.e. a blinded run's expected limits).
+    public var stamp: PlotStamp?
 
     public init(curve: LimitCurve, title: String, xLabel: String? = nil, yLabel: String? = nil,
                 logX: Bool = true, extraBands: [LimitPlotBand] = [], references: [ReferenceCurve] = [],
-                keyPosition: KeyPosition = .topLeft, canvas: PlotCanvas = PlotCanvas()) {
+                keyPosition: KeyPosition = .topLeft, canvas: PlotCanvas = PlotCanvas(widthPixels: 900, heightPixels: 700),
+                stamp: PlotStamp? = nil) {
         self.curve = curve
         self.title = title
         self.xLabel = xLabel ?? "\(curve.massName) [GeV]"
@@ -61,6 +64,7 @@ public struct LimitPlot: GnuplotPlot {
         self.references = references
         self.keyPosition = keyPosition
         self.canvas = canvas
+        self.stamp = stamp
     }
 
     public func dataFiles(baseName: String) throws -> [(name: String, contents: String)] {
@@ -107,10 +111,11 @@ public struct LimitPlot: GnuplotPlot {
             "set ylabel \(GnuplotText.quoted(yLabel))",
             "set logscale y",
             "set grid xtics ytics mxtics mytics lc rgb \"#dddddd\" lw 1, lc rgb \"#f0f0f0\" lw 1",
-            "set key \(keyPosition.rawValue) opaque box samplen 2 spacing 1.1 invert",
+            "set key \(keyPosition.rawValue) opaque box samplen 3 spacing 1.1 invert",
             "set border lw 1.5",
             "set tics front",
         ]
+        if let stamp { c += stamp.commands() }
         if let lo = positive.min(), let hi = positive.max(),
            let r = AxisScale.logRange(min: lo, max: hi, headroom: 0.45) {
             c.append("set yrange \(AxisScale.range(r))")

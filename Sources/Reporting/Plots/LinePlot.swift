@@ -41,12 +41,15 @@ public struct LinePlot: GnuplotPlot {
     public var canvas: PlotCanvas
     /// Tick labels for the x axis at x = 0, 1, 2, ... (used by cut flows); nil for numbers.
     public var xTickLabels: [String]?
+    /// Experiment label above the frame.
+    public var stamp: PlotStamp?
 
     public init(series: [LineSeries], title: String, xLabel: String, yLabel: String,
                 logX: Bool = false, logY: Bool = false, yRange: ClosedRange<Double>? = nil,
                 keyPosition: KeyPosition = .topRight, canvas: PlotCanvas = PlotCanvas(),
-                xTickLabels: [String]? = nil) {
+                xTickLabels: [String]? = nil, stamp: PlotStamp? = nil) {
         self.series = series
+        self.stamp = stamp
         self.xTickLabels = xTickLabels
         self.title = title
         self.xLabel = xLabel
@@ -61,12 +64,12 @@ public struct LinePlot: GnuplotPlot {
     /// A cut flow as a plot: efficiency of each successive cut relative to the first row.
     /// The x axis is the cut index with the cut names as tick labels.
     public static func cutFlow(names: [String], counts: [Double], title: String,
-                               label: String = "Efficiency", logY: Bool = true) -> LinePlot {
+                               label: String = "Efficiency", logY: Bool = true, stamp: PlotStamp? = nil) -> LinePlot {
         let first = counts.first ?? 1
         let eff = counts.map { first > 0 ? $0 / first : .nan }
         var plot = LinePlot(series: [LineSeries(label: label, x: names.indices.map(Double.init), y: eff, style: .linesPoints)],
                             title: title, xLabel: "", yLabel: "Cumulative efficiency", logY: logY,
-                            yRange: logY ? nil : 0...1.05, keyPosition: .topRight)
+                            yRange: logY ? nil : 0...1.05, keyPosition: .topRight, stamp: stamp)
         plot.xTickLabels = names
         return plot
     }
@@ -100,6 +103,7 @@ public struct LinePlot: GnuplotPlot {
             "set key \(keyPosition.rawValue) opaque box samplen 2 spacing 1.1",
             "set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05",
         ]
+        if let stamp { c += stamp.commands() }
         if logX {
             c.append("set logscale x")
             let xs = series.flatMap(\.x).filter { $0 > 0 && $0.isFinite }
