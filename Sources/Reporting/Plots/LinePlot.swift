@@ -138,8 +138,11 @@ public struct LinePlot: GnuplotPlot {
         if let ticks = xTickLabels, !ticks.isEmpty {
             let items = ticks.enumerated().map { "\(GnuplotText.quoted(GnuplotText.literal($0.element))) \($0.offset)" }
             c.append("set xtics (\(items.joined(separator: ", "))) rotate by -30 left")
-            c.append("set bmargin 6")
-            c.append("set rmargin 10")
+            // Rotated labels run down and to the right: room below for the longest one and
+            // on the right for the last one (about 0.8 character widths per character).
+            let longest = ticks.map(\.count).max() ?? 0
+            c.append("set bmargin \(max(6, Int((Double(longest) * 0.3).rounded(.up)) + 2))")
+            c.append("set rmargin \(max(10, Int((Double(ticks.last?.count ?? 0) * 0.8).rounded(.up))))")
         }
         let dat = GnuplotText.quoted("\(baseName).dat")
         let markers = [7, 5, 9, 13, 11, 15]

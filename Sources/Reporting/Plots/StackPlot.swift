@@ -183,7 +183,6 @@ public struct StackPlot: GnuplotPlot {
         let cTotal = 4 + nmc, cUnc = cTotal + 1, cData = cUnc + 1, cDataUnc = cData + 1
         let cRatio = cDataUnc + 1, cRatioUnc = cRatio + 1, cRel = cRatioUnc + 1
         let cDataLo = cRel + 1, cDataHi = cDataLo + 1, cRatioLo = cDataHi + 1, cRatioHi = cRatioLo + 1
-        _ = cRatioUnc
         let dat = GnuplotText.quoted("\(baseName).dat")
         let bars = dataErrorBars()
         let top = zip(total.values, total.uncertainties).map { $0 + $1 } + (bars?.high ?? [])
@@ -227,7 +226,10 @@ public struct StackPlot: GnuplotPlot {
         if data != nil {
             let text: String
             if let chi2 {
-                text = String(format: "χ^2/ndf = %.1f/%d", chi2.chi2, chi2.ndf) + (chi2.note.map { " (\($0))" } ?? "")
+                text = String(format: "χ^2/ndf = %.1f/%d", chi2.chi2, chi2.ndf)
+                if let note = chi2.note {
+                    c.append("set label 3 \(GnuplotText.quoted("(" + GnuplotText.literal(note) + ")")) at graph 0.03, graph 0.86 front font \",12\"")
+                }
             } else if let data, let r = try? RatioComparison(data: data, mc: total) {
                 text = String(format: "χ^2/ndf = %.1f/%d", r.chi2, r.ndf)
             } else {
@@ -259,7 +261,7 @@ public struct StackPlot: GnuplotPlot {
             let range = AxisScale.ratioRange(ratios: points.ratio, lows: points.low, highs: points.high)
             let (rlo, rhi) = (range.low, range.high)
             let step = (rhi - rlo) <= 1.01 ? 0.25 : 0.5
-            c += ["unset title", "unset label 1"] + PlotStamp.unset + ["unset logscale y", "set format y \"%g\"",
+            c += ["unset title", "unset label 1", "unset label 3"] + PlotStamp.unset + ["unset logscale y", "set format y \"%g\"",
                   "set tmargin at screen 0.34", "set bmargin at screen 0.10",
                   "set format x \"%g\"", "set xlabel \(GnuplotText.quoted(xLabel))",
                   "set ylabel \"Data / MC\"",
