@@ -6,8 +6,11 @@ import Statistics
 /// Bayesian limit used, so that it can be redone with pyhf (CLs) or shared.
 ///
 /// Signal: nominal yield eps x L x sigma(g'_ref) x BF at the reference coupling, scaled by the
-/// POI `mu` (= (g'/g'_ref)^2 for a sigma proportional to g'^2), with a `normsys` of +-r_s;
-/// background: the MC expectation with a `normsys` of +-r_b. Observations: in a blinded run
+/// POI `mu` (= (g'/g'_ref)^2 for a sigma proportional to g'^2), with a `histosys` of +-r_s;
+/// background: the MC expectation with a `histosys` of +-r_b. Linear (`histosys`), not
+/// exponential (`normsys`), because a relative Gaussian uncertainty on a yield is linear in its
+/// nuisance, as docs/STATS.md ("Counting CLs") and the suite's counting CLs have it; the
+/// down variation is floored at zero events. Observations: in a blinded run
 /// the background expectation (an Asimov background-only dataset, named so), never data;
 /// the observed count only in an unblinded run.
 public enum PyhfExport {
@@ -20,10 +23,10 @@ public enum PyhfExport {
         let channel = "signal_region"
         let signal = PyhfWorkspace.Sample(name: "signal", data: [s], modifiers: [
             .init(name: "mu", kind: .normfactor),
-            .init(name: "signal_syst", kind: .normsys(hi: 1 + rs, lo: max(1 - rs, 0.1))),
+            .init(name: "signal_syst", kind: .histosys(hiData: [s * (1 + rs)], loData: [s * max(1 - rs, 0)])),
         ])
         let background = PyhfWorkspace.Sample(name: "background", data: [b], modifiers: [
-            .init(name: "background_syst", kind: .normsys(hi: 1 + rb, lo: max(1 - rb, 0.1))),
+            .init(name: "background_syst", kind: .histosys(hiData: [b * (1 + rb)], loData: [b * max(1 - rb, 0)])),
         ])
         let observed = row.observed.map { Double($0) }
         let observation = PyhfWorkspace.Observation(name: channel, data: [observed ?? b])
