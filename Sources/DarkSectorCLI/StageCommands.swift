@@ -115,9 +115,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report",
         abstract: "Tables, plots, HEPData and report.md from the run's stage outputs.")
     @OptionGroup var options: SearchStageOptions
+    @Flag(help: "For a scan of many windows, write the pyhf workspace of every window (default: the showcase windows).")
+    var allWorkspaces = false
     func run() throws {
         let (p, _, _) = try options.pipeline(command: "report", newRun: false)
-        try p.report()
+        try p.report(allWorkspaces: allWorkspaces)
         print("report written to \(p.runDirectory.appendingPathComponent("report.md").path)")
     }
 }

@@ -47,16 +47,23 @@ public enum PyhfExport {
         public var crossSectionFbAtMuOne: Double
         public var coupling: String
         public var couplingAtMuOne: Double
+
+        enum CodingKeys: String, CodingKey {
+            case workspace, method, meaning, coupling
+            case crossSectionFbAtMuOne = "cross_section_fb_at_mu_1", couplingAtMuOne = "coupling_at_mu_1"
+        }
     }
 
     /// Writes every mass point's counting workspace under `directory/pyhf/` (`<label>.json`),
     /// the template-fit workspaces when the run has them (`<label>_template_fit.json`), and
     /// `poi.json`: for each file, what mu = 1 is in cross section and coupling.
-    public static func write(_ limits: LimitsOutput, model: any SignalModel, to directory: URL) throws {
+    /// `rows`: only these rows (indices into `limits.rows`); nil: all.
+    public static func write(_ limits: LimitsOutput, model: any SignalModel, to directory: URL, rows only: [Int]? = nil) throws {
         let dir = directory.appendingPathComponent("pyhf")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var meanings: [POIMeaning] = []
-        for (i, row) in limits.rows.enumerated() {
+        for i in only ?? Array(limits.rows.indices) {
+            let row = limits.rows[i]
             let h = row.input.hypothesis
             let name = h.label.replacingOccurrences(of: "=", with: "_").replacingOccurrences(of: ",", with: "__")
             try workspace(row: row, model: model).write(to: dir.appendingPathComponent("\(name).json"))

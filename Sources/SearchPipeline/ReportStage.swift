@@ -10,7 +10,7 @@ import Reporting
 public enum ReportStage {
     public static func run(_ ps: any SearchPackage, directory: URL, provenance: ProvenanceInfo,
                            optimisation: OptimisationOutput, validation: ValidationStageOutput?,
-                           limits: LimitsOutput) throws {
+                           limits: LimitsOutput, allWorkspaces: Bool = false) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         var doc = ReportDocument(title: "\(ps.search.name) (\(ps.search.id))", provenance: provenance)
@@ -27,6 +27,17 @@ public enum ReportStage {
         if let second = ps.presentation.secondaryParameter, let geometry = ps.scanGeometry {
             limitSections = try Scan2DReport.write(ps, secondaryParameter: second, geometry: geometry, directory: directory, provenance: provenance,
                                                    optimisation: optimisation, limits: limits, plot: { p, n in plot(p, n) })
+            // A scan of thousands of windows exports the showcase windows' workspaces; all of
+            // them on request (`darksector report SEARCH --run-id ID --all-workspaces`).
+            let showcase = Set(ps.search.showcaseHypotheses(optimisation.results.map(\.punzi.hypothesis)).map(\.label))
+            let rows = allWorkspaces ? nil : limits.rows.indices.filter { showcase.contains(optimisation.results[$0].punzi.hypothesis.label) }
+            try PyhfExport.write(limits, model: ps.search.signalModel, to: directory, rows: rows)
+            limitSections.append { d in
+                var d = d
+                d.paragraph(allWorkspaces ? "pyhf/: the counting workspace of every window (pyhf/poi.json: what mu = 1 is)."
+                            : "pyhf/: the counting workspaces of the \(rows?.count ?? 0) windows nearest to the generated points (pyhf/poi.json: what mu = 1 is); `darksector report \(ps.search.id) --run-id \(provenance.runID) --all-workspaces` writes all \(limits.rows.count).")
+                return d
+            }
         } else {
             limitSections = try oneDimensional(ps, directory: directory, provenance: provenance, optimisation: optimisation,
                                                limits: limits, plot: { p, n in plot(p, n) })

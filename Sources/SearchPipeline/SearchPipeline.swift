@@ -191,7 +191,9 @@ public struct SearchPipeline {
         }
     }
 
-    public func report() throws {
+    /// `allWorkspaces`: a pyhf workspace for every window of a large scan, not only the
+    /// showcase windows.
+    public func report(allWorkspaces: Bool = false) throws {
         let opt = try StageFile.read(OptimisationOutput.self, from: url(StageFile.optimisation), stage: "optimise")
         let validation = try? StageFile.read(ValidationStageOutput.self, from: url(StageFile.validation), stage: "validate")
         let lim = try StageFile.read(LimitsOutput.self, from: url(StageFile.limits), stage: "limits")
@@ -203,7 +205,7 @@ public struct SearchPipeline {
                                   codeVersion: CodeVersion.build, samples: samples.catalogLines, unblinded: lim.unblinded,
                                   notes: notes + ["configuration file: \(configuration.file)"],
                                   createdAt: ISO8601DateFormatter().string(from: Date()))
-        try ReportStage.run(entry, directory: runDirectory, provenance: info, optimisation: opt, validation: validation, limits: lim)
+        try ReportStage.run(entry, directory: runDirectory, provenance: info, optimisation: opt, validation: validation, limits: lim, allWorkspaces: allWorkspaces)
     }
 
     /// select -> optimise -> validate -> limits -> report. Validation failure does not stop a blinded
