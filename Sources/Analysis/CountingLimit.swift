@@ -23,6 +23,24 @@ public struct ExpectedLimit: Sendable, Hashable, Codable {
     public func scaled(by k: Double) -> ExpectedLimit {
         ExpectedLimit(median: median * k, minus2: minus2 * k, minus1: minus1 * k, plus1: plus1 * k, plus2: plus2 * k)
     }
+
+    /// JSON holds numbers or null: a limit that does not exist (no selected signal, an
+    /// infinite limit) is written as null and read back as +infinity.
+    enum CodingKeys: String, CodingKey { case median, minus2, minus1, plus1, plus2 }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func value(_ k: CodingKeys) throws -> Double { try c.decodeIfPresent(Double.self, forKey: k) ?? .infinity }
+        self.init(median: try value(.median), minus2: try value(.minus2), minus1: try value(.minus1),
+                  plus1: try value(.plus1), plus2: try value(.plus2))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        for (k, v) in [(CodingKeys.median, median), (.minus2, minus2), (.minus1, minus1), (.plus1, plus1), (.plus2, plus2)] {
+            if v.isFinite { try c.encode(v, forKey: k) } else { try c.encodeNil(forKey: k) }
+        }
+    }
 }
 
 /// One hypothesis' counting experiment: what the selection, the Punzi step and the
@@ -59,6 +77,21 @@ public struct LimitPoint: Sendable, Hashable, Codable {
         self.observedCrossSectionFb = observedCrossSectionFb
         self.expectedCoupling = expectedCoupling
         self.observedCoupling = observedCoupling
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case hypothesis, expectedCrossSectionFb, observedCrossSectionFb, expectedCoupling, observedCoupling
+    }
+
+    /// Observed limits that do not exist (infinite) are null, like a blinded one; the row's
+    /// `notTestable` says which it is.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(hypothesis, forKey: .hypothesis)
+        try c.encode(expectedCrossSectionFb, forKey: .expectedCrossSectionFb)
+        try c.encode(observedCrossSectionFb.flatMap { $0.isFinite ? $0 : nil }, forKey: .observedCrossSectionFb)
+        try c.encode(expectedCoupling, forKey: .expectedCoupling)
+        try c.encode(observedCoupling.flatMap { $0.isFinite ? $0 : nil }, forKey: .observedCoupling)
     }
 }
 

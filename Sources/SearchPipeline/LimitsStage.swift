@@ -110,7 +110,9 @@ public enum LimitsStage {
             let obs = observed.map { (count: $0.counts[i], token: $0.token) }
             let point = try LimitTranslation.limit(fixedInputs[i], calculator: calculator, confidenceLevel: cl,
                                                    model: model, observed: obs)
-            return LimitsOutput.Row(point: point, input: fixedInputs[i], observed: obs?.count)
+            return LimitsOutput.Row(point: point, input: fixedInputs[i], observed: obs?.count,
+                                    notTestable: fixedInputs[i].signalEfficiency > 0 ? nil
+                                        : "no selected signal: the signal MC leaves no event in this window after the selection")
         }
         var excess: LargestExcess? = nil
         if let o = observed {

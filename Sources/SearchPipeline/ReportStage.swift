@@ -107,6 +107,11 @@ public enum ReportStage {
 
         doc.section("Limits")
         doc.paragraph(limits.unblinded ? "UNBLINDED run: observed limits shown." : "Blinded run: expected limits only.")
+        let untestable = limits.rows.filter { $0.notTestable != nil }
+        if !untestable.isEmpty {
+            let examples = untestable.prefix(3).map(\.point.hypothesis.label).joined(separator: "; ")
+            doc.paragraph("\(untestable.count) of \(limits.rows.count) hypotheses are not testable (\(untestable[0].notTestable!)); they are left out of curves and maps, and their limits are null in limits.json (e.g. \(examples)).")
+        }
         if let lee = limits.lookElsewhere {
             doc.paragraph(String(format: "Look-elsewhere effect from %d background-only pseudo-experiments over all %d windows: a local p-value of %.2e is needed for a global p-value of 0.05, and %.2e for 0.00135 (3 sigma).",
                                  lee.toys, optimisation.results.count, lee.localThreshold(globalP: 0.05), lee.localThreshold(globalP: 0.00135)))

@@ -75,6 +75,9 @@ public struct LimitsOutput: Codable, Sendable {
         public var observed: Int?
         /// Local p-value P(N >= observed | b) of this signal region; unblinded runs only.
         public var localPValue: Double?
+        /// Why this hypothesis cannot be tested (its limits are null), e.g. no selected signal
+        /// near the kinematic limit; nil when it can.
+        public var notTestable: String? = nil
     }
     public var search: String
     public var configurationHash: String
