@@ -70,7 +70,7 @@ enum Scan2DReport {
         // Blank map cells, explained under each map: grey outside the allowed region, white
         // where no window is near or the nearest one selects no signal (infinite limit).
         let forbidden = ys.map { cy in xs.map { cx in !geometry.isAllowed(x: cx, y: cy) } }
-        let emptyMeaning = "no window with selected signal"
+        let emptyMeaning = "no window here, or none with selected signal"
         let forbiddenMeaning = "outside the allowed region"
         let stamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb)
         let limitStamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, blinded: !limits.unblinded)

@@ -210,4 +210,18 @@ import Testing
         #expect(svg.contains("tau_suppression") && svg.contains("two_tracks"))
         #expect(svg.contains("Belle II-like simulation") && svg.contains("= 0.05 fb"))
     }
+
+    @Test(.enabled(if: PlotConventionTests.gnuplotInstalled, "gnuplot not installed"))
+    func limitSliceOverLessThanAFactorThreeInMassHasALinearLabelledXAxis() throws {
+        let masses = [8.03, 8.4, 8.8, 9.2, 9.58]
+        let e = [2.6e-6, 2.1e-6, 1.8e-6, 1.9e-6, 3e-6]
+        let curve = try LimitCurve(massesGeV: masses, expected: e, expectedMinus1Sigma: e, expectedPlus1Sigma: e.map { $0 * 1.5 },
+                                   expectedMinus2Sigma: e, expectedPlus2Sigma: e.map { $0 * 2 }, quantity: "x",
+                                   massName: "M_{A'}", confidenceLevel: 0.9, method: "Bayesian")
+        let out = try PlotWriter.write(LimitPlot(curve: curve, title: "slice", stamp: PlotStamp(luminosityInvFb: 0.05, blinded: true)),
+                                       to: try directory("convention_slice"), baseName: "slice", runner: runner)
+        #expect(!(try text(out.script)).contains("set logscale x"))
+        let ticks = visibleText(try text(out.svg))
+        #expect(ticks.contains("8.4") && ticks.contains("9.2"), "x tick labels drawn")
+    }
 }
