@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
 // DarkSector: Belle II-style searches for light dark sectors at sqrt(s) = 10.58 GeV.
 // Dependencies point one way (see DESIGN.md):
-//   Kinematics <- EventModel <- Generators / Detector / EventStore <- Analysis (+ Statistics)
-//   <- Searches <- darksector.  Statistics and Provenance depend on nothing of ours.
+//   Kinematics <- EventModel <- Generators / Detector / EventStore <- SampleProduction;
+//   EventModel <- Analysis (+ Statistics, Reporting) <- a search's physics target;
+//   SearchPipeline, SampleProduction and the physics target <- its package target <- darksector.
+//   Statistics, Reporting and Provenance depend on nothing of ours.
 import PackageDescription
 
 let package = Package(
@@ -44,7 +46,7 @@ let package = Package(
                 dependencies: ["Kinematics", "EventModel", .product(name: "Yams", package: "Yams")],
                 path: "Sources/Detector"),
 
-        .target(name: "Reporting", dependencies: [.product(name: "Yams", package: "Yams")],
+        .target(name: "Reporting", dependencies: ["CGSL", .product(name: "Yams", package: "Yams")],
                 path: "Sources/Reporting"),
         .target(name: "Analysis",
                 dependencies: ["EventModel", "Provenance",
