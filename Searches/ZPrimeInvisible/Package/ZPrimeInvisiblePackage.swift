@@ -28,7 +28,7 @@ public struct ZPrimeInvisiblePackage: SearchPackage {
     /// The (g-2)_mu band, historical 251(59)e-11 at 2 sigma, as Belle II drew it (labelled historical).
     public func referenceBands(massesGeV: [Double]) -> [LimitPlotBand] {
         let bands = massesGeV.map { MuonAnomalousMoment.historicalBand(mass: $0, nSigma: 2) }
-        return [LimitPlotBand(label: "(g-2)_{/Symbol m} +-2{/Symbol s} (historical)", massesGeV: massesGeV,
+        return [LimitPlotBand(label: "(g-2)_{/Symbol m} ±2{/Symbol s} (historical)", massesGeV: massesGeV,
                               lower: bands.map(\.lowerBound), upper: bands.map(\.upperBound))]
     }
 
