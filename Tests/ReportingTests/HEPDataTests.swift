@@ -9,19 +9,33 @@ import Yams
     let fixture = Fixtures.reportingDirectory().appendingPathComponent("hepdata_example")
     let verdictURL = Fixtures.reportingDirectory().appendingPathComponent("validation_output.json")
 
+    /// Writes the example as the report does (files copied, thumbnails drawn by gnuplot).
+    func writeExample(to dir: URL) throws -> [URL] {
+        try HEPDataWriter.write(try HEPDataExample.submission(), to: dir, removeOld: true)
+    }
+
     @Test func writerOutputEqualsTheValidatedExample() throws {
-        let files = try HEPDataWriter.render(try HEPDataExample.submission())
         if Fixtures.writing {
-            try? FileManager.default.removeItem(at: fixture)
-            try HEPDataWriter.write(try HEPDataExample.submission(), to: fixture)
+            try writeExample(to: fixture)
             print("wrote \(fixture.path); now run: python3 Tests/Fixtures/reporting/validate_hepdata.py "
                   + "Tests/Fixtures/reporting/hepdata_example > Tests/Fixtures/reporting/validation_output.json")
         }
-        let stored = try FileManager.default.contentsOfDirectory(atPath: fixture.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(stored == files.map(\.name).sorted(), "same set of files as the validated example")
-        for (name, contents) in files {
-            let expected = try String(contentsOf: fixture.appendingPathComponent(name), encoding: .utf8)
-            #expect(contents == expected, "\(name) differs from the validated example; if intended, regenerate with DARKSECTOR_WRITE_FIXTURES=1 and rerun validate_hepdata.py")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hepdata-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let written = try writeExample(to: dir).map(\.lastPathComponent)
+        let stored = try FileManager.default.contentsOfDirectory(atPath: fixture.path).sorted()
+        #expect(written.sorted() == stored, "same set of files (YAML, workspace, image, thumbnail) as the validated example")
+        for name in written {
+            let new = try Data(contentsOf: dir.appendingPathComponent(name))
+            let old = try Data(contentsOf: fixture.appendingPathComponent(name))
+            if name.hasPrefix("thumb_") {
+                // gnuplot's bytes may differ between versions; the picture's size may not.
+                let size = try PlotThumbnail.pixelSize(of: dir.appendingPathComponent(name))
+                let storedSize = try PlotThumbnail.pixelSize(of: fixture.appendingPathComponent(name))
+                #expect(size.width == storedSize.width && size.height == storedSize.height && size.width <= 240 && size.height <= 179, "\(name): \(size)")
+            } else {
+                #expect(new == old, "\(name) differs from the validated example; if intended, regenerate with DARKSECTOR_WRITE_FIXTURES=1 and rerun validate_hepdata.py")
+            }
         }
     }
 
@@ -31,17 +45,85 @@ import Yams
         #expect(verdict["valid"] as? Bool == true)
         #expect((verdict["validator"] as? String)?.hasPrefix("hepdata-validator") == true)
         let files = try #require(verdict["files"] as? [String: [String: Any]])
-        // The verdict covers every file of the example, at the size it has now.
-        let stored = try FileManager.default.contentsOfDirectory(atPath: fixture.path).filter { $0.hasSuffix(".yaml") }
-        #expect(Set(files.keys) == Set(stored))
+        let attachments = try #require(verdict["attachments"] as? [String: [String: Any]])
+        // The verdict covers every file of the example, at the size it has now: the YAML as
+        // validated documents, everything else as attachments the validator found referenced.
+        let stored = try FileManager.default.contentsOfDirectory(atPath: fixture.path)
+        #expect(Set(files.keys) == Set(stored.filter { $0.hasSuffix(".yaml") }))
+        #expect(Set(attachments.keys) == Set(stored.filter { !$0.hasSuffix(".yaml") }))
+        #expect(!attachments.isEmpty, "the validated example attaches files")
         for name in stored {
             let size = try FileManager.default.attributesOfItem(atPath: fixture.appendingPathComponent(name).path)[.size] as? Int
-            #expect(files[name]?["bytes"] as? Int == size, "\(name) changed since it was validated; rerun validate_hepdata.py")
-            #expect((files[name]?["verdict"] as? String)?.hasPrefix("valid HEPData") == true)
+            let entry = files[name] ?? attachments[name]
+            #expect(entry?["bytes"] as? Int == size, "\(name) changed since it was validated; rerun validate_hepdata.py")
+            if name.hasSuffix(".yaml") { #expect((files[name]?["verdict"] as? String)?.hasPrefix("valid HEPData") == true) }
         }
+        #expect(attachments.values.contains { $0["type"] as? String == "HistFactory" })
+        #expect(attachments.values.contains { $0["description"] as? String == "Thumbnail image file" })
         let errors = verdict["errors"] as? [String: Any] ?? [:]
         #expect(errors.isEmpty)
         #expect((verdict["numbers_read_as_strings"] as? [Any])?.isEmpty == true)
+    }
+
+    /// What hepdata-validator checks of attachments, on a freshly written example: every
+    /// referenced file is there, is a bare file name, and every file is referenced; images
+    /// come with hepdata_lib's thumbnail entry.
+    @Test func attachmentsAreWrittenAndReferencedAsHepdataLibDoes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hepdata-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: dir.appendingPathComponent("old_plot.png"))
+        try writeExample(to: dir)
+        let docs = try Array(Yams.load_all(yaml: String(contentsOf: dir.appendingPathComponent("submission.yaml"), encoding: .utf8)))
+            .compactMap { $0 as? [String: Any] }
+        var referenced: Set<String> = ["submission.yaml"]
+        var resourcesByDoc: [String: [[String: Any]]] = [:]
+        for doc in docs {
+            if let file = doc["data_file"] as? String { referenced.insert(file) }
+            let resources = doc["additional_resources"] as? [[String: Any]] ?? []
+            resourcesByDoc[doc["name"] as? String ?? "submission"] = resources
+            for r in resources {
+                let location = try #require(r["location"] as? String)
+                guard !location.hasPrefix("http") else { continue }
+                #expect(!location.contains("/"))
+                #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(location).path), "\(location) is referenced but missing")
+                referenced.insert(location)
+            }
+        }
+        let present = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        #expect(present == referenced, "unreferenced: \(present.subtracting(referenced)); missing: \(referenced.subtracting(present))")
+        let table = try #require(resourcesByDoc["Expected limit on $g'$"])
+        #expect(table.contains { $0["location"] as? String == "m_zprime_2.0.json" && $0["type"] as? String == "HistFactory" })
+        #expect(table.contains { $0["location"] as? String == "expected_limit.png" && $0["description"] as? String == "Image file" })
+        #expect(table.contains { $0["location"] as? String == "thumb_expected_limit.png" && $0["description"] as? String == "Thumbnail image file" })
+        let thumb = try PlotThumbnail.pixelSize(of: dir.appendingPathComponent("thumb_expected_limit.png"))
+        // convert -thumbnail 240x179 of a 640 x 480 image: 239 x 179.
+        #expect(thumb.width == 239 && thumb.height == 179, "\(thumb)")
+    }
+
+    @Test func attachmentsThatCannotBeWrittenAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hepdata-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = HEPDataTable(name: "T", description: "d", independentVariables: [HEPDataIndependentVariable(header: HEPDataHeader(name: "x"), values: [.value(1)])],
+                             dependentVariables: [HEPDataDependentVariable(header: HEPDataHeader(name: "y"), values: [HEPDataDependentValue(.number(1))])])
+        var missing = t; missing.images = [URL(fileURLWithPath: "/nonexistent/plot.png")]
+        #expect(throws: ReportingError.self) { try HEPDataWriter.write(HEPDataSubmission(comment: "c", tables: [missing]), to: dir) }
+        var bare = t; bare.additionalResources = [HEPDataResource(location: "ws.json", description: "a file nobody copies")]
+        #expect(throws: ReportingError.self) { try HEPDataWriter.render(HEPDataSubmission(comment: "c", tables: [bare])) }
+        var clash = t; clash.additionalResources = [.file(HEPDataExample.inputs.appendingPathComponent("m_zprime_2.0.json"), description: "w")]
+        var other = clash; other.name = "U"
+        other.additionalResources = [.file(fixture.appendingPathComponent("submission.yaml"), description: "not the submission")]
+        #expect(throws: ReportingError.self) { try HEPDataWriter.write(HEPDataSubmission(comment: "c", tables: [clash, other]), to: dir) }
+    }
+
+    @Test func thumbnailSizeFitsHepdataLibsBox() {
+        // ImageMagick's -thumbnail 240x179 fits the whole image in the box, aspect kept.
+        let report = PlotThumbnail.size(width: 900, height: 650)
+        #expect(report.width == 240 && report.height == 173)
+        let tall = PlotThumbnail.size(width: 600, height: 900)
+        #expect(tall.width == 119 && tall.height == 179)
+        let small = PlotThumbnail.size(width: 100, height: 50)
+        #expect(small.width == 100 && small.height == 50, "never enlarged")
     }
 
     @Test func submissionHasTheHepdataLibLayout() throws {
@@ -53,7 +135,7 @@ import Yams
         #expect(first["comment"] is String)
         #expect(first["additional_resources"] is [Any])
         let table = try #require(docs[1] as? [String: Any])
-        #expect(table["name"] as? String == "Expected limit on g'")
+        #expect(table["name"] as? String == "Expected limit on $g'$")
         #expect(table["data_file"] as? String == "expected_limit_on_g.yaml")
         let keywords = try #require(table["keywords"] as? [[String: Any]])
         let byName = Dictionary(uniqueKeysWithValues: keywords.map { ($0["name"] as! String, $0["values"] as! [Any]) })

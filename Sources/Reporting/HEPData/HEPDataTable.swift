@@ -9,6 +9,10 @@ public struct HEPDataTable: Sendable, Codable, Equatable {
     public var location: String?
     public var keywords: [HEPDataKeyword]
     public var additionalResources: [HEPDataResource]
+    /// PNG images of the table (hepdata_lib's `Table.add_image`): each is copied as
+    /// `<name>.png` with a thumbnail `thumb_<name>.png`, both listed in the table's
+    /// `additional_resources` ("Image file", "Thumbnail image file").
+    public var images: [URL] = []
     public var independentVariables: [HEPDataIndependentVariable]
     public var dependentVariables: [HEPDataDependentVariable]
 

@@ -16,22 +16,107 @@ public enum HEPDataWriter {
     /// rounds too (its `Variable.digits`). Six digits is far below any uncertainty we quote.
     public static let defaultSignificantDigits = 6
 
-    /// Writes all files into `directory` (created if needed), each atomically.
+    /// Writes all files into `directory` (created if needed), each atomically: the YAML, then
+    /// the attached files copied and every image's thumbnail made, as hepdata_lib's
+    /// `Submission.create_files` does.
     ///
-    /// - Parameter significantDigits: digits kept per number; nil keeps full precision.
+    /// - Parameters:
+    ///   - significantDigits: digits kept per number; nil keeps full precision.
+    ///   - removeOld: first delete every file of `directory` this submission does not write
+    ///     (hepdata_lib's `remove_old`): hepdata-validator rejects a folder holding a file the
+    ///     submission does not reference, e.g. a plot of an earlier report.
+    ///   - thumbnail: makes `thumb_<name>.png` from an image (tests replace gnuplot).
     /// - Returns: the URLs written, `submission.yaml` first.
-    /// - Throws: `ReportingError` if the submission is inconsistent or a file cannot be written.
+    /// - Throws: `ReportingError` if the submission is inconsistent, an attached file is
+    ///   missing, or a file cannot be written.
     @discardableResult
     public static func write(_ submission: HEPDataSubmission, to directory: URL,
-                             significantDigits: Int? = defaultSignificantDigits) throws -> [URL] {
+                             significantDigits: Int? = defaultSignificantDigits, removeOld: Bool = false,
+                             thumbnail: (URL, URL) throws -> Void = { try PlotThumbnail.make(from: $0, to: $1) }) throws -> [URL] {
         let files = try render(submission, significantDigits: significantDigits)
+        let attached = try attachments(submission)
+        let fm = FileManager.default
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         var urls: [URL] = []
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
             try AtomicFile.write(text, to: url)
             urls.append(url)
         }
+        for a in attached {
+            let url = directory.appendingPathComponent(a.name)
+            if let source = a.copyOf {
+                guard let data = fm.contents(atPath: source.path) else {
+                    throw ReportingError.writeFailed(path: url.path, reason: "cannot read \(source.path)")
+                }
+                try AtomicFile.write(data, to: url)
+            } else if let image = a.thumbnailOf {
+                try thumbnail(image, url)
+            }
+            urls.append(url)
+        }
+        if removeOld {
+            let kept = Set(urls.map(\.lastPathComponent))
+            for name in try fm.contentsOfDirectory(atPath: directory.path) where !kept.contains(name) {
+                try fm.removeItem(at: directory.appendingPathComponent(name))
+            }
+        }
         return urls
+    }
+
+    /// Largest attached file hepdata_lib accepts (`check_file_size(..., upper_limit=100)`, MB).
+    public static let maximumAttachmentBytes = 100_000_000
+
+    /// The files written besides the YAML: copies of attached files and images, and the
+    /// thumbnails (made from the original image), in submission order.
+    static func attachments(_ submission: HEPDataSubmission) throws -> [(name: String, copyOf: URL?, thumbnailOf: URL?)] {
+        var out: [(name: String, copyOf: URL?, thumbnailOf: URL?)] = []
+        var owner: [String: String] = ["submission.yaml": "the submission"]
+        for t in submission.tables { owner[t.dataFileName] = "table \"\(t.name)\"" }
+        func add(_ name: String, copyOf: URL?, thumbnailOf: URL?, by who: String) throws {
+            if let other = owner[name] {
+                // The same file attached twice (e.g. one workspace to two tables) is one copy.
+                if out.contains(where: { $0.name == name && $0.copyOf == copyOf && $0.thumbnailOf == thumbnailOf }) { return }
+                throw ReportingError.invalidData(what: "HEPData attachment \(name) of \(who)",
+                                                 reason: "its file name is already used by \(other); rename one of them")
+            }
+            if let source = copyOf ?? thumbnailOf {
+                guard let size = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.size] as? Int else {
+                    throw ReportingError.invalidData(what: "HEPData attachment of \(who)", reason: "the file \(source.path) does not exist")
+                }
+                guard size <= maximumAttachmentBytes else {
+                    throw ReportingError.invalidData(what: "HEPData attachment of \(who)",
+                                                     reason: "\(source.path) has \(size) bytes, more than the 100 MB HEPData accepts")
+                }
+            }
+            owner[name] = who
+            out.append((name, copyOf, thumbnailOf))
+        }
+        func attach(_ resources: [HEPDataResource], _ images: [URL], by who: String) throws {
+            for r in resources { if let f = r.sourceFile { try add(r.location, copyOf: f, thumbnailOf: nil, by: who) } }
+            for image in images {
+                guard image.pathExtension.lowercased() == "png" else {
+                    throw ReportingError.invalidData(what: "image \(image.path) of \(who)", reason: "only PNG images are attached (hepdata_lib converts others with ImageMagick; we do not)")
+                }
+                try add(image.lastPathComponent, copyOf: image, thumbnailOf: nil, by: who)
+                try add(thumbnailName(image), copyOf: nil, thumbnailOf: image, by: who)
+            }
+        }
+        try attach(submission.additionalResources, submission.images, by: "the submission")
+        for t in submission.tables { try attach(t.additionalResources, t.images, by: "table \"\(t.name)\"") }
+        return out
+    }
+
+    /// hepdata_lib's thumbnail name: `thumb_` before the PNG's file name.
+    public static func thumbnailName(_ image: URL) -> String { "thumb_" + image.deletingPathExtension().lastPathComponent + ".png" }
+
+    /// The resources listed for a record or table: its own, then for each image the image and
+    /// its thumbnail with hepdata_lib's descriptions.
+    static func listedResources(_ resources: [HEPDataResource], images: [URL]) -> [HEPDataResource] {
+        resources + images.flatMap { image in
+            [HEPDataResource(location: image.lastPathComponent, description: "Image file"),
+             HEPDataResource(location: thumbnailName(image), description: "Thumbnail image file")]
+        }
     }
 
     /// The file names and contents of the submission, `submission.yaml` first.
@@ -41,8 +126,9 @@ public enum HEPDataWriter {
         let submission = significantDigits.map { submission.rounded(toSignificantDigits: $0) } ?? submission
         var documents: [Node] = []
         var first: [(Node, Node)] = [(key("comment"), string(submission.comment))]
-        if !submission.additionalResources.isEmpty {
-            first.append((key("additional_resources"), resources(submission.additionalResources)))
+        let recordResources = listedResources(submission.additionalResources, images: submission.images)
+        if !recordResources.isEmpty {
+            first.append((key("additional_resources"), resources(recordResources)))
         }
         documents.append(mapping(first))
         var files: [(String, String)] = []
@@ -56,8 +142,9 @@ public enum HEPDataWriter {
                 mapping([(key("name"), string(kw.name)),
                          (key("values"), .sequence(.init(kw.values.map(scalar))))])
             }))))
-            if !table.additionalResources.isEmpty {
-                pairs.append((key("additional_resources"), resources(table.additionalResources)))
+            let tableResources = listedResources(table.additionalResources, images: table.images)
+            if !tableResources.isEmpty {
+                pairs.append((key("additional_resources"), resources(tableResources)))
             }
             pairs.append((key("data_file"), string(table.dataFileName)))
             documents.append(mapping(pairs))
@@ -70,6 +157,7 @@ public enum HEPDataWriter {
     // MARK: - Validation
 
     static func validate(_ submission: HEPDataSubmission) throws {
+        try validateResources(submission.additionalResources, of: "the HEPData submission")
         var seen: [String: String] = [:]
         for table in submission.tables {
             let what = "HEPData table \"\(table.name)\""
@@ -81,6 +169,7 @@ public enum HEPDataWriter {
                     reason: "its data file \(table.dataFileName) clashes with table \"\(other)\"; rename one of them")
             }
             seen[table.dataFileName] = table.name
+            try validateResources(table.additionalResources, of: what)
             let allowed: Set<String> = ["cmenergies", "observables", "reactions", "phrases"]
             for kw in table.keywords where !allowed.contains(kw.name) {
                 throw ReportingError.invalidData(what: what,
@@ -122,6 +211,22 @@ public enum HEPDataWriter {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// A resource is a link (http...) or a file this writer copies; a bare file name would be
+    /// a file nobody puts there, and a path with '/' is refused by hepdata.net.
+    static func validateResources(_ list: [HEPDataResource], of what: String) throws {
+        for r in list {
+            if r.location.hasPrefix("http") { continue }
+            guard r.sourceFile != nil else {
+                throw ReportingError.invalidData(what: "additional resource \"\(r.location)\" of \(what)",
+                                                 reason: "it is neither a link (http...) nor a file to copy; use HEPDataResource.file(_:description:)")
+            }
+            guard !r.location.contains("/"), !r.location.isEmpty else {
+                throw ReportingError.invalidData(what: "additional resource \"\(r.location)\" of \(what)",
+                                                 reason: "a file's location must be a bare file name (HEPData archives are flat)")
             }
         }
     }
@@ -196,7 +301,9 @@ public enum HEPDataWriter {
 
     static func resources(_ list: [HEPDataResource]) -> Node {
         .sequence(.init(list.map { r in
-            mapping([(key("location"), string(r.location)), (key("description"), string(r.description))])
+            var pairs = [(key("location"), string(r.location)), (key("description"), string(r.description))]
+            if let type = r.type { pairs.append((key("type"), string(type))) }
+            return mapping(pairs)
         }))
     }
 

@@ -3,8 +3,11 @@
 
 Usage: python3 validate_hepdata.py DIRECTORY > validation_output.json
 
-The verdict lists every file with the schema it was validated against, and every message the
-validator produced; file names are relative so the output is the same on every machine.
+The verdict lists every YAML file with the schema it was validated against, every attached
+file (additional_resources: workspaces, images, thumbnails) with the document that references
+it, and every message the validator produced; file names are relative so the output is the
+same on every machine. (hepdata-validator itself checks that each referenced file exists and,
+for schema 1.1, that every file in the directory is referenced.)
 Requires: pip install hepdata-validator
 """
 import json
@@ -59,6 +62,24 @@ def main():
                             continue
                         numbers_read_as_strings.append("%s: %r" % (name, c))
     valid = valid and not numbers_read_as_strings
+    # Attached files, each with the document (submission or table name) referencing it.
+    attachments = {}
+    with open(os.path.join(directory, "submission.yaml")) as handle:
+        for doc in yaml.safe_load_all(handle):
+            if not doc:
+                continue
+            owner = doc.get("name", "submission")
+            for resource in doc.get("additional_resources", []):
+                location = resource["location"]
+                if location.startswith("http"):
+                    continue
+                path = os.path.join(directory, location)
+                attachments[location] = {
+                    "referenced_by": owner,
+                    "description": resource["description"],
+                    "type": resource.get("type"),
+                    "bytes": os.path.getsize(path) if os.path.isfile(path) else None,
+                }
     verdict = {
         "numbers_read_as_strings": numbers_read_as_strings,
         "validator": "hepdata-validator %s" % hepdata_validator.__version__,
@@ -66,6 +87,7 @@ def main():
         "directory": os.path.basename(directory),
         "valid": bool(valid),
         "files": files,
+        "attachments": attachments,
         "errors": errors,
     }
     print(json.dumps(verdict, indent=2, sort_keys=True))
