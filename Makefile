@@ -27,7 +27,7 @@ release: deps
 ## Every test (debug build; takes a few minutes on two cores).
 test: deps
 	$(SWIFT) build --build-tests --jobs $(JOBS)
-	$(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
+	DARKSECTOR_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
 	python3 Tests/Fixtures/fuzz/fuzz_inputs.py --short --darksector .build/debug/darksector
 
 ## The main job on the embedded default configuration.

@@ -10,7 +10,8 @@ import Testing
 /// explained empty map cells, and stacked sub/superscripts. Set DARKSECTOR_PLOT_DIR to keep
 /// the images for looking at.
 @Suite struct PlotConventionTests {
-    static let gnuplotInstalled = GnuplotRunner().isAvailable
+    /// True where gnuplot is installed, and always under DARKSECTOR_REQUIRE_TOOLS=1 (CI).
+    static let gnuplotInstalled = RequiredTools.runGnuplotTests
     let runner = GnuplotRunner()
 
     func directory(_ name: String) throws -> URL {

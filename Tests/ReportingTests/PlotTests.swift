@@ -7,7 +7,8 @@ import Testing
 /// gnuplot is not installed. Set DARKSECTOR_PLOT_DIR to keep the images for inspection.
 @Suite struct PlotTests {
     let runner = GnuplotRunner()
-    static let gnuplotInstalled = GnuplotRunner().isAvailable
+    /// True where gnuplot is installed, and always under DARKSECTOR_REQUIRE_TOOLS=1 (CI).
+    static let gnuplotInstalled = RequiredTools.runGnuplotTests
 
     func outputDirectory(_ name: String) throws -> URL {
         if let keep = ProcessInfo.processInfo.environment["DARKSECTOR_PLOT_DIR"] {
