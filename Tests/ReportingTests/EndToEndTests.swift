@@ -4,8 +4,11 @@ import Testing
 
 /// What the Analysis module does at the `report` stage, end to end: tables, HEPData, plots
 /// and report.md into one run directory. Doubles as a usage example of the public API.
+/// Needs gnuplot (installed by `make test`; skipped with the reason elsewhere): the plot is
+/// part of what is checked, so a missing plot fails the test.
 @Suite struct EndToEndTests {
-    @Test func runDirectoryWithTablesHEPDataPlotsAndReport() throws {
+    @Test(.enabled(if: PlotTests.gnuplotInstalled, "gnuplot not installed (Debian: apt-get install gnuplot-nox)"))
+    func runDirectoryWithTablesHEPDataPlotsAndReport() throws {
         let run = try temporaryDirectory()
         let curve = try PlotTests.zPrimeCurve(observed: false)
 
@@ -31,20 +34,36 @@ import Testing
         report.table(systematics)
         report.paragraph("Also as [CSV](tables/systematics.csv) and [LaTeX](tables/systematics.tex).")
         report.section("Limits")
-        do {
-            let plot = try PlotWriter.write(LimitPlot(curve: curve, title: "Expected limit"),
-                                            to: run.appendingPathComponent("plots"), baseName: "limit")
-            report.plot(plot, alt: "Expected limit", relativeTo: run)
-        } catch let error as ReportingError {
-            // Plots are optional: the report says why one is missing.
-            report.paragraph("Plot not made: \(error)")
-        }
+        let plot = try PlotWriter.write(LimitPlot(curve: curve, title: "Expected limit"),
+                                        to: run.appendingPathComponent("plots"), baseName: "limit")
+        report.plot(plot, alt: "Expected limit", relativeTo: run)
         try report.write(to: run.appendingPathComponent("report.md"))
 
         let text = try String(contentsOf: run.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(text.contains("| Tracking | 0.9 | 0.9 |"))
-        #expect(text.contains("plots/limit.png") || text.contains("Plot not made"))
+        #expect(text.contains("(plots/limit.png)"), "report.md links the plot")
         for u in tableFiles + hepdata { #expect(FileManager.default.fileExists(atPath: u.path)) }
+
+        // The plot the report links: a PNG by its 8-byte signature and its IHDR size (the
+        // 900x700 canvas), and not a near-empty file. Measured with gnuplot 5.4.4: this plot is
+        // 55 kB with pngcairo and 14 kB with the libgd png fallback, an empty frame with the
+        // same title, grid and labels 18 kB and 8 kB; 10 kB is the bound both terminals pass.
+        // That an empty frame cannot pass is checked on the SVG: its three series are drawn.
+        let png = run.appendingPathComponent("plots/limit.png")
+        #expect(plot.png.standardizedFileURL == png.standardizedFileURL)
+        let bytes = [UInt8](try Data(contentsOf: png))
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG signature")
+        func bigEndian(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        #expect(bytes.count > 24 && String(decoding: bytes[12..<16], as: UTF8.self) == "IHDR")
+        #expect(bytes.count > 24 && bigEndian(16) == 900 && bigEndian(20) == 700, "PNG is 900x700")
+        #expect(bytes.count > 10_000, "\(bytes.count) bytes")
+        let svg = try String(contentsOf: plot.svg, encoding: .utf8)
+        for series in ["Expected ±2σ", "Expected ±1σ", "Expected median"] {
+            #expect(svg.contains("<title>\(series)</title>"), "series \(series) drawn in the SVG")
+        }
+        let script = try String(contentsOf: run.appendingPathComponent("plots/limit.gp"), encoding: .utf8)
+        #expect(script.contains("set xlabel \"M_{Z'} [GeV]\""), "x label from the curve's mass name")
+        #expect(script.contains("set ylabel \"g'\""), "y label from the curve's quantity")
     }
 
     @Test(.enabled(if: PlotTests.gnuplotInstalled, "gnuplot not installed (Debian: apt-get install gnuplot-nox)"))
