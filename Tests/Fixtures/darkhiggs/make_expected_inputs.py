@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extract the counting inputs of every 4th dark-Higgsstrahlung window with 4.0 < M_A' < 9.7
 GeV (the published range) from a blinded run at 8.34 fb^-1, for
-DarkHiggsPublishedComparisonTests.
+DarkHiggsStatisticsOnStoredInputsTests (with make_statistics_reference.py's scipy limits).
 
 The run behind expected_inputs_8fb.json (2026-11-23): simulation at the full 8.34 fb^-1 for
 mu mu, tau tau and e e mu mu (the production in

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Extract the counting-experiment inputs (signal efficiency, expected background, relative
 uncertainties) per Z' mass from a blinded `darksector run zprime-invisible` at 276 pb^-1, so
-that ZPrimePublishedComparisonTests can recompute the expected limits with the current
-statistics and signal-model code and compare them with the published curve.
+that ZPrimeStatisticsOnStoredInputsTests can recompute the expected limits with the current
+statistics code and compare them with scipy's (make_statistics_reference.py).
 
 The run that made expected_inputs_276pb.json (2026-11-23, ~3 min on two cores):
     darksector generate --lumi 0.276 --out Samples/lumi276pb
