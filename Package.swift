@@ -58,8 +58,12 @@ let package = Package(
                                .product(name: "Yams", package: "Yams")],
                 path: "Sources/SampleProduction"),
 
+        .target(name: "Corrections",
+                dependencies: ["Analysis", "Detector", "EventModel", "Kinematics", "Generators"],
+                path: "Sources/Corrections"),
+
         .target(name: "SearchPipeline",
-                dependencies: ["Analysis", "EventModel", "Statistics", "Reporting", "EventStore", "Provenance",
+                dependencies: ["Analysis", "Corrections", "Detector", "EventModel", "Statistics", "Reporting", "EventStore", "Provenance",
                                .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/SearchPipeline"),
 

@@ -12,14 +12,21 @@ public struct MonteCarloSelection: Sendable {
     public let selection: Selection
     public let targetLuminosityInvFb: Double
     public let batchSize: Int
+    /// Data/MC corrections applied to every batch before its observables (in order).
+    public let corrections: [any SimulationCorrection]
+    /// Only this half of the events (weights unchanged: it predicts the same half of the
+    /// data), or all of them when nil.
+    public let split: EventSplit?
 
     public init(search: any Search, selection: Selection? = nil, targetLuminosityInvFb: Double,
-                batchSize: Int = 65_536) {
+                batchSize: Int = 65_536, corrections: [any SimulationCorrection] = [], split: EventSplit? = nil) {
         precondition(targetLuminosityInvFb > 0 && batchSize > 0)
         self.search = search
         self.selection = selection ?? search.selection
         self.targetLuminosityInvFb = targetLuminosityInvFb
         self.batchSize = batchSize
+        self.corrections = corrections
+        self.split = split
     }
 
     public struct Output: Sendable, Equatable {
@@ -69,7 +76,10 @@ public struct MonteCarloSelection: Sendable {
             var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
             let process = s.metadata.process
             let scale = targetLuminosityInvFb / luminosities[process]!
-            try s.forEachBatch(size: batchSize) { batch in
+            try s.forEachBatch(size: batchSize) { original in
+                var batch = original
+                if let split { batch = batch.subset(where: { split.contains(eventID: $0) }) }
+                for c in corrections { c.correct(&batch) }
                 let cols = try search.checkedObservables(of: batch)
                 let weights = batch.events.weight.map { $0 * scale }
                 for (k, selection) in selections.enumerated() {

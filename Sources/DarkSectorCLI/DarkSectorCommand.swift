@@ -11,6 +11,7 @@ public struct DarkSectorCommand: ParsableCommand {
         subcommands: [
             GenerateCommand.self,
             RunCommand.self,
+            CalibrateCommand.self,
             SelectCommand.self,
             OptimiseCommand.self,
             ValidateCommand.self,

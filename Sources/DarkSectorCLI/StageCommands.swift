@@ -52,9 +52,22 @@ struct SearchStageOptions: ParsableArguments {
                                    samples: try SampleSet(directory: samples, catalog: db),
                                    resultsRoot: root, runID: id, database: db, newRun: record != nil,
                                    allowMissingBackground: allowMissingBackground,
+                                   mcConditions: StandardPipelines.mcConditions,
                                    log: { FileHandle.standardError.write(Data("[\(entry.search.id)] \($0)\n".utf8)) })
         handedOver = true
         return (p, db, record)
+    }
+}
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "calibrate",
+        abstract: "Measure the data/MC corrections in control samples (starts a new run unless --run-id): corrections.json and corrections.csv|md|tex.")
+    @OptionGroup var options: SearchStageOptions
+    func run() throws {
+        let (p, db, record) = try options.pipeline(command: "calibrate \(options.search)", newRun: true)
+        do { _ = try p.calibrate() } catch { if let r = record { RunLifecycle.fail(runID: r.id, database: db) }; throw error }
+        if let r = record { try db.finishRun(id: r.id, succeeded: true); RunLifecycle.end(runID: r.id) }
+        print("corrections.json and corrections.csv|md|tex written to \(p.runDirectory.path)")
     }
 }
 

@@ -143,6 +143,19 @@ public final class ProvenanceDatabase: Sendable {
             }
             for table in AuditChain.tables { try AuditChain.chainExistingRows(db, of: table) }
         }
+        // v4: the data/MC corrections each run measured in control samples (the table as
+        // JSON), so that a result can be traced to the corrections its simulation carried.
+        m.registerMigration("v4") { db in
+            try db.create(table: "corrections") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("search", .text).notNull().indexed()
+                t.column("run_id", .text).notNull()
+                t.column("config_hash", .text).notNull()
+                t.column("code_version", .text).notNull()
+                t.column("time", .datetime).notNull()
+                t.column("table_json", .text).notNull()
+            }
+        }
         return m
     }
 

@@ -1,4 +1,6 @@
 import Analysis
+import Corrections
+import Detector
 import Foundation
 import Provenance
 import Reporting
@@ -24,14 +26,18 @@ public struct SearchPipeline {
     public let allowMissingBackground: Bool
     /// Where stage timings and progress go (the CLI prints them to standard error).
     public let log: @Sendable (String) -> Void
+    /// The simulation's detector conditions (Conditions/mc.yaml): the corrections re-smear
+    /// and overlay with the simulation's own model. Nil: no corrections are measured.
+    public let mcConditions: URL?
 
     /// `newRun`: the run directory is created; otherwise it must exist (a mistyped run id is
     /// an error, not a new folder that later stages would take for the newest run).
     public init(entry: any SearchPackage, configuration: SearchConfiguration, samples: SampleSet, resultsRoot: URL,
                 runID: String, database: ProvenanceDatabase?, newRun: Bool = true, allowMissingBackground: Bool = false,
-                log: @escaping @Sendable (String) -> Void = { _ in }) throws {
+                mcConditions: URL? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) throws {
         try Self.checkRunID(runID, search: entry.search.id)
         self.log = log
+        self.mcConditions = mcConditions
         self.entry = entry
         self.configuration = configuration
         self.samples = samples
@@ -82,11 +88,53 @@ public struct SearchPipeline {
 
     func url(_ name: String) -> URL { runDirectory.appendingPathComponent(name) }
 
+    /// Measures the data/MC corrections (needs data and the MC conditions), writes
+    /// corrections.json and its table, and records them in the provenance database.
+    @discardableResult
+    public func calibrate() throws -> CorrectionSet {
+        guard !samples.mc.isEmpty else { throw PipelineError.noSamples(directory: samples.directory) }
+        guard !samples.data.isEmpty else { throw PipelineError.noData(directory: samples.directory) }
+        guard let mcConditions else {
+            throw PipelineError.noData(directory: "(no Conditions/mc.yaml given: the corrections need the simulation's detector model)")
+        }
+        let set = try CalibrateStage.run(entry, configuration: configuration, mc: samples.mc, data: samples.data,
+                                         mcConditions: mcConditions)
+        try StageFile.write(set, to: url(CalibrateStage.file))
+        try CalibrateStage.writeTable(set, to: runDirectory)
+        if let database {
+            try database.record(corrections: StageFile.canonicalJSON(set), search: entry.search.id, runID: runID,
+                                configHash: configuration.hash, codeVersion: CodeVersion.build)
+        }
+        for c in set.corrections {
+            log(String(format: "  correction %@ %@: %.4f +- %.4f (stat) +- %.4f (syst)", c.name, c.bin, c.value,
+                       c.statUncertainty, c.systUncertainty))
+        }
+        return set
+    }
+
+    /// This run's corrections: read from corrections.json, measured first when the samples
+    /// hold data and the run has none yet; nil for a simulation-only run (expected limits
+    /// from uncorrected simulation, said in the report).
+    public func corrections() throws -> CorrectionSet? {
+        let file = url(CalibrateStage.file)
+        if FileManager.default.fileExists(atPath: file.path) {
+            return try StageFile.read(CorrectionSet.self, from: file, stage: "calibrate")
+        }
+        guard !samples.data.isEmpty, mcConditions != nil else { return nil }
+        return try calibrate()
+    }
+
+    func simulationCorrections(_ set: CorrectionSet?) throws -> [any SimulationCorrection] {
+        guard let set, let mcConditions else { return [] }
+        return set.simulationCorrections(mcConditions: try DetectorConditions.load(.mc, from: mcConditions))
+    }
+
     @discardableResult
     public func select() throws -> SelectedSimulation {
         guard !samples.mc.isEmpty else { throw PipelineError.noSamples(directory: samples.directory) }
         _ = try missingBackgrounds()
-        let out = try SelectStage.run(entry, configuration: configuration, mc: samples.mc, log: log)
+        let corrections = try simulationCorrections(try corrections())
+        let out = try SelectStage.run(entry, configuration: configuration, mc: samples.mc, corrections: corrections, log: log)
         try out.write(to: runDirectory, search: entry.search.id, configurationHash: configuration.hash)
         return out
     }
@@ -116,7 +164,9 @@ public struct SearchPipeline {
     public func validate() throws -> ValidationStageOutput {
         guard !samples.mc.isEmpty else { throw PipelineError.noSamples(directory: samples.directory) }
         guard !samples.data.isEmpty else { throw PipelineError.noData(directory: samples.directory) }
-        let out = try ValidateStage.run(entry, configuration: configuration, mc: samples.mc, data: samples.data)
+        let set = try corrections()
+        let out = try ValidateStage.run(entry, configuration: configuration, mc: samples.mc, data: samples.data,
+                                        corrections: set, simulationCorrections: try simulationCorrections(set))
         try StageFile.write(out, to: url(StageFile.validation))
         // The audit trail unblinding trusts: the digest of the outcome as it will be read back.
         if let database {

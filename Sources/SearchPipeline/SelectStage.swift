@@ -65,7 +65,10 @@ public struct SelectedSimulation: Sendable {
 /// Stage 1: simulation only. Streams the simulated backgrounds and the signal MC (made for
 /// the configured hypotheses) through the search's preselection.
 public enum SelectStage {
+    /// `corrections`: the data/MC corrections of the run (`CalibrateStage`), applied to the
+    /// simulated backgrounds and to the signal simulation alike.
     public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, mc: [any EventSource],
+                           corrections: [any SimulationCorrection] = [],
                            log: (String) -> Void = { _ in }) throws -> SelectedSimulation {
         var clock = Date()
         func lap(_ what: String) {
@@ -73,7 +76,8 @@ public enum SelectStage {
             clock = Date()
         }
         let selection = MonteCarloSelection(search: ps.search, selection: configuration.selection,
-                                            targetLuminosityInvFb: configuration.luminosityInvFb)
+                                            targetLuminosityInvFb: configuration.luminosityInvFb, corrections: corrections)
+        if !corrections.isEmpty { log("  simulation corrected: \(corrections.map(\.name).joined(separator: ", "))") }
         let background = try selection.run(mc)
         lap("simulated backgrounds selected: \(background.candidates.count) candidates")
         let signalSources = try ps.signalProduction.samples(for: configuration.hypotheses, configuration: configuration)

@@ -1,4 +1,5 @@
 import Analysis
+import Corrections
 import Statistics
 import Foundation
 
@@ -64,6 +65,11 @@ public struct ValidationStageOutput: Codable, Sendable {
     public var outcome: ValidationOutcome
     public var systematics: SystematicsTable
     public var notes: [String]
+    /// The same control samples against the simulation before correction (nil when the run
+    /// had no corrections): the report shows data/MC before and after.
+    public var uncorrected: [ControlSampleResult]? = nil
+    /// The corrections the corrected comparison applied.
+    public var corrections: CorrectionSet? = nil
 }
 
 /// What `limits` writes (limits.json).

@@ -1,24 +1,37 @@
 import EventModel
 import Analysis
 import Foundation
+import Corrections
 
 /// Stage 2: control samples, data versus MC (data through `BlindedData`, so nothing inside
 /// a signal region that passes the loosest selection is ever read), and the systematics
 /// table completed with the rows the configuration derives from control samples
 /// (`from_control_sample`: max(|data/MC - 1|, sigma) assigned in full).
 public enum ValidateStage {
+    /// With `corrections` (measured by `CalibrateStage` on the even event ids) the control
+    /// samples are compared on the odd event ids only, with and without the corrections: the
+    /// corrected comparison decides, the uncorrected one is kept for the report.
     public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, mc: [any EventSource],
-                           data: [any EventSource]) throws -> ValidationStageOutput {
+                           data: [any EventSource], corrections: CorrectionSet? = nil,
+                           simulationCorrections: [any SimulationCorrection] = []) throws -> ValidationStageOutput {
         let blinded = try BlindedData(search: ps.search, configuration: configuration, sources: data)
         // Simulation is compared at the luminosity of the data on disk, not at the
         // configuration's (a 79.7 fb^-1 projection run on 0.05 fb^-1 of pseudo-data must not
         // turn a luminosity ratio into a "data/MC discrepancy" and a systematic).
         let dataLuminosity = Self.dataLuminosity(data)
-        let outcome = try ControlSampleValidator(search: ps.search, baseSelection: configuration.selection)
-            .validate(configuration.controlSamples, mc: mc, data: blinded,
-                      targetLuminosityInvFb: dataLuminosity ?? configuration.luminosityInvFb)
+        let validator = ControlSampleValidator(search: ps.search, baseSelection: configuration.selection)
+        let target = dataLuminosity ?? configuration.luminosityInvFb
+        let split: EventSplit? = corrections == nil ? nil : .validation
+        let outcome = try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                                             corrections: simulationCorrections, split: split)
+        let uncorrected = corrections == nil ? nil
+            : try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                                     corrections: [], split: split).results
         var table = configuration.systematics
         var notes: [String] = []
+        if let corrections {
+            table = MeasuredSystematics.replacing(table, with: corrections, notes: &notes)
+        }
         for pending in configuration.pendingSystematics {
             guard let r = outcome.results.first(where: { $0.name == pending.controlSample }) else { continue }
             do {
@@ -31,7 +44,8 @@ public enum ValidateStage {
             notes.append(String(format: "control samples compared at the data luminosity %.4g fb^-1 (the limits use the configured %.4g fb^-1)",
                                 l, configuration.luminosityInvFb))
         }
-        return ValidationStageOutput(outcome: outcome, systematics: table, notes: notes)
+        return ValidationStageOutput(outcome: outcome, systematics: table, notes: notes, uncorrected: uncorrected,
+                                     corrections: corrections)
     }
 
     /// Luminosity of the pseudo-data: each data process's shards together stand for it; the

@@ -158,7 +158,7 @@ import Testing
             try old.close()
         }
         let db = try ProvenanceDatabase(path: path)
-        #expect(try db.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try db.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         let v = try db.verifyAudit()
         #expect(v.intact, "\(v.problems)")
         #expect(v.unblindings == 3 && v.validations == 3)

@@ -10,13 +10,13 @@ import Testing
 
     @Test func migrationsRunAndWALIsOn() throws {
         let db = try ProvenanceDatabase(path: scratch())
-        #expect(try db.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try db.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         let mode = try db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let tables = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         for t in ["results", "runs", "samples", "unblindings", "validations", "audit_heads"] { #expect(tables.contains(t)) }
         // Reopening applies nothing twice.
-        #expect(try ProvenanceDatabase(path: db.path).appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try ProvenanceDatabase(path: db.path).appliedMigrations() == ["v1", "v2", "v3", "v4"])
     }
 
     @Test func runsResultsAndAuditQueries() throws {

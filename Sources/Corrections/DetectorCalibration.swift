@@ -1,0 +1,92 @@
+import Analysis
+import Detector
+import EventModel
+import Foundation
+
+/// Measures every data/MC correction of the suite in one pass over the visible data and
+/// the simulation, on the calibration half of the events (`EventSplit.calibration`).
+///
+/// Data are read only through `BlindedData` (the search's blinding mask is applied to each
+/// batch first), and the simulation loses the same events (`BlindingPolicy.visible`), so
+/// that blinding never looks like a data/MC difference. Simulation weights are normalised to
+/// the data luminosity per process, as in `MonteCarloSelection`, so that the mixture of
+/// processes in each calibration sample is the one data contain.
+public struct DetectorCalibration: Sendable {
+    public let mcConditions: DetectorConditions
+
+    public init(mcConditions: DetectorConditions) { self.mcConditions = mcConditions }
+
+    /// The calibrations as one value so files can be read in parallel and merged.
+    struct Accumulator: Sendable {
+        var trigger = TwoTrackTriggerCalibration()
+        var muonID = MuonIdentificationCalibration()
+        var resolution: MomentumResolutionCalibration
+        var beamBackground = BeamBackgroundCalibration()
+
+        init(mcConditions: DetectorConditions) { resolution = MomentumResolutionCalibration(mcConditions: mcConditions) }
+
+        mutating func add(_ b: EventBatch, weights: [Double], isData: Bool) {
+            guard b.count > 0 else { return }
+            trigger.add(b, weights: weights, isData: isData)
+            muonID.add(b, weights: weights, isData: isData)
+            resolution.add(b, weights: weights, isData: isData)
+            beamBackground.add(b, weights: weights, isData: isData)
+        }
+
+        mutating func merge(_ o: Accumulator) {
+            trigger.merge(o.trigger); muonID.merge(o.muonID); resolution.merge(o.resolution); beamBackground.merge(o.beamBackground)
+        }
+    }
+
+    public func measure(data: BlindedData, mc: [any EventSource], dataLuminosityInvFb: Double) throws -> CorrectionSet {
+        let split = EventSplit.calibration
+        let conditions = mcConditions
+        let dataParts = try data.reduceVisibleBatches(split: split, initial: { Accumulator(mcConditions: conditions) }) { acc, b in
+            acc.add(b, weights: [], isData: true)
+        }
+        var lumi: [String: Double] = [:]
+        for s in mc {
+            guard s.metadata.conditions == "mc" else { throw AnalysisError.dataNotAllowed(path: s.path, reason: "calibration simulation must be MC") }
+            lumi[s.metadata.process, default: 0] += s.metadata.luminosityInvFb
+        }
+        let luminosities = lumi
+        let policy = data.policy, search = data.search
+        let mcParts = try ConcurrentMap.map(each: mc) { s -> Accumulator in
+            var acc = Accumulator(mcConditions: conditions)
+            let scale = dataLuminosityInvFb / luminosities[s.metadata.process]!
+            try s.forEachBatch(size: 65_536) { batch in
+                let visible = try policy.visible(batch, search: search).subset(where: { split.contains(eventID: $0) })
+                acc.add(visible, weights: visible.events.weight.map { $0 * scale }, isData: false)
+            }
+            return acc
+        }
+        var total = Accumulator(mcConditions: conditions)
+        for p in dataParts + mcParts { total.merge(p) }
+        var notes: [String] = []
+        var rows = total.trigger.result(notes: &notes)
+        rows += total.muonID.result(notes: &notes)
+        rows += total.resolution.result(notes: &notes)
+        rows += total.beamBackground.result(notes: &notes)
+        notes.append("not measured here (kept as the published flat uncertainties): tracking efficiency, pion-to-muon fake rate, photon efficiency in the ECL gaps")
+        return CorrectionSet(corrections: rows, notes: notes)
+    }
+}
+
+extension CorrectionSet {
+    /// The corrections to apply to simulation, in the order they act: resolution first (it
+    /// moves momenta that the other corrections bin in), then efficiencies, then the overlay.
+    public func simulationCorrections(mcConditions: DetectorConditions) -> [any SimulationCorrection] {
+        var out: [any SimulationCorrection] = []
+        if let k = rows(named: MomentumResolutionCalibration.correctionName).first {
+            out.append(MomentumResolutionCorrection(k: k.value, mcConditions: mcConditions))
+        }
+        let trigger = rows(named: TwoTrackTriggerCalibration.correctionName)
+        if !trigger.isEmpty { out.append(TwoTrackTriggerCorrection(rows: trigger)) }
+        let muon = rows(named: MuonIdentificationCalibration.correctionName)
+        if !muon.isEmpty { out.append(MuonIdentificationCorrection(rows: muon)) }
+        if let bb = rows(named: BeamBackgroundCalibration.correctionName).first, bb.value > 1 {
+            out.append(BeamBackgroundOverlay(ratio: bb.value, mcConditions: mcConditions))
+        }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+import Analysis
+
+/// Where a measured correction supersedes a flat uncertainty taken from a publication: the
+/// correction's own uncertainty (statistical and systematic, in quadrature) becomes the
+/// systematic. The flat PRL 124 (2020) 141801 numbers (trigger 6%, muon ID 4%) were the
+/// uncertainties of corrections that analysis measured; once this run measures its own,
+/// keeping both would count the same effect twice.
+public enum MeasuredSystematics {
+    /// The table with the `trigger` and `muon_id` rows replaced by the measured uncertainties
+    /// (the largest relative uncertainty over the correction's bins: the signal populates all
+    /// of them and the bins are not averaged with signal weights here, so this is
+    /// conservative). Muon ID enters twice (two muons, fully correlated). Rows the
+    /// corrections do not cover are kept and named in `notes`.
+    public static func replacing(_ table: SystematicsTable, with set: CorrectionSet, notes: inout [String]) -> SystematicsTable {
+        func worst(_ name: String) -> Double? {
+            let rows = set.rows(named: name).filter { $0.value > 0 }
+            return rows.map { $0.totalUncertainty / $0.value }.max()
+        }
+        var out = table
+        let replacements: [(row: String, correction: String, multiplicity: Double, origin: String)] = [
+            ("trigger", TwoTrackTriggerCalibration.correctionName, 1,
+             "measured: two-track trigger efficiency ratio (corrections.csv), largest bin uncertainty"),
+            ("muon_id", MuonIdentificationCalibration.correctionName, 2,
+             "measured: muon ID tag and probe (corrections.csv), largest bin uncertainty, x2 for two muons"),
+        ]
+        for r in replacements {
+            guard let k = out.sources.firstIndex(where: { $0.name == r.row }) else { continue }
+            guard let u = worst(r.correction) else {
+                notes.append("systematic '\(r.row)' kept at its published value: no \(r.correction) correction was measured")
+                continue
+            }
+            let before = out.sources[k]
+            out.sources[k] = SystematicSource(name: before.name, affects: before.affects,
+                                              value: .constant(u * r.multiplicity), origin: r.origin)
+        }
+        return out
+    }
+}
