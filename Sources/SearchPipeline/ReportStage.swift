@@ -3,7 +3,8 @@ import Foundation
 import Reporting
 
 /// Stage 4: everything a reader needs from the JSON of the earlier stages: limits.csv,
-/// HEPData submission, one pyhf workspace per mass point (pyhf/), tables (cut flow, systematics, Punzi cuts) in CSV/Markdown/LaTeX,
+/// HEPData record (hepdata/: limit, cut-flow, control-sample and Punzi tables with their
+/// plots, the pyhf workspaces attached; `HEPDataRecord`), one pyhf workspace per mass point (pyhf/), tables (cut flow, systematics, Punzi cuts) in CSV/Markdown/LaTeX,
 /// plots (limit curve with the (g-2)_mu band, cut flow, Punzi cuts vs mass, control samples
 /// data vs MC) and report.md with provenance. Plots need gnuplot; without it the data and
 /// scripts are written and the report says so.
@@ -24,9 +25,10 @@ public enum ReportStage {
 
         // Limits and Punzi cuts: a curve for a 1D scan, maps and slices for a 2D one.
         var limitSections: [(ReportDocument) -> ReportDocument] = []
+        var hepTables: [HEPDataTable] = []
         if let second = ps.presentation.secondaryParameter, let geometry = ps.scanGeometry {
             limitSections = try Scan2DReport.write(ps, secondaryParameter: second, geometry: geometry, directory: directory, provenance: provenance,
-                                                   optimisation: optimisation, limits: limits, plot: { p, n in plot(p, n) })
+                                                   optimisation: optimisation, limits: limits, hepdata: &hepTables, plot: { p, n in plot(p, n) })
             // A scan of thousands of windows exports the showcase windows' workspaces; all of
             // them on request (`darksector report SEARCH --run-id ID --all-workspaces`).
             let showcase = Set(ps.search.showcaseHypotheses(optimisation.results.map(\.punzi.hypothesis)).map(\.label))
@@ -40,7 +42,7 @@ public enum ReportStage {
             }
         } else {
             limitSections = try oneDimensional(ps, directory: directory, provenance: provenance, optimisation: optimisation,
-                                               limits: limits, plot: { p, n in plot(p, n) })
+                                               limits: limits, hepdata: &hepTables, plot: { p, n in plot(p, n) })
         }
 
         // Cut flow: MC at default thresholds, per process.
@@ -57,6 +59,11 @@ public enum ReportStage {
         let totals = flow.total(processes: bkgProcesses).yields
         plot(LinePlot.cutFlow(names: flow.cuts, counts: totals, title: "Cut flow, all backgrounds",
                               stamp: PlotStamp(luminosityInvFb: optimisation.luminosityInvFb)), "cutflow")
+        var flowHEPData = try HEPDataTable(resultTable: flowTable, name: "Cut flow",
+                                           description: "Simulated yields (events at \(optimisation.luminosityInvFb) fb$^{-1}$) of each process after each cut of the preselection and the selection at its default thresholds; uncertainties from the simulation's sum of squared weights.",
+                                           reactions: [], observables: ["N"])
+        flowHEPData.images = HEPDataRecord.image(directory, "cutflow")
+        hepTables.append(flowHEPData)
 
         // Systematics at each mass point (first, middle, last).
         if let table = validation?.systematics {
@@ -98,6 +105,15 @@ public enum ReportStage {
                     plot(StackPlot(mc: processes, mcTotal: mc, data: data, chi2: chi2, title: "Control sample \(GnuplotText.literal(r.name))",
                                    stamp: PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, pseudoData: true)), "control_\(r.name)")
                     doc.image(path: "control_\(r.name).png", alt: "control sample \(r.name)")
+                    if let latexData = try? Histogram1D(binEdges: s.edges, values: s.data, label: "pseudo-data", xName: q.label.inlineLaTeX, unit: q.unit),
+                       let latexMC = try? Histogram1D(binEdges: s.edges, values: s.mc, sumw2: s.mcUncertainty.map { $0 * $0 }, label: "simulation (all processes)", xName: q.label.inlineLaTeX, unit: q.unit),
+                       var t = try? HEPDataTable(histograms: [latexData, latexMC], name: "Control sample \(r.name)",
+                                                 description: String(format: "Control sample %@ (signal regions blinded): pseudo-data and simulation; chi2/ndf = %.1f/%d with bins grouped to at least %g effective simulated events.",
+                                                                     r.name, s.chi2, s.ndf, ControlSampleValidator.minimumEffectiveEntries),
+                                                 reactions: []) {
+                        t.images = HEPDataRecord.image(directory, "control_\(r.name)")
+                        hepTables.append(t)
+                    }
                 }
             }
             doc.bullets(bullets + v.notes)
@@ -127,6 +143,8 @@ public enum ReportStage {
         doc.table(flowTable)
         doc.image(path: "cutflow.png", alt: "cut flow")
         for add in limitSections.dropFirst() { doc = add(doc) }
+        try HEPDataRecord.write(ps, tables: hepTables, directory: directory, provenance: provenance,
+                                luminosityInvFb: optimisation.luminosityInvFb, unblinded: limits.unblinded, notes: &plotNotes)
         if !plotNotes.isEmpty {
             doc.section("Plots not drawn")
             doc.bullets(plotNotes)
@@ -137,7 +155,7 @@ public enum ReportStage {
     /// Limit curve, tables, HEPData and pyhf workspaces of a one-parameter scan; returns the
     /// report sections (limits, then Punzi cuts).
     static func oneDimensional(_ ps: any SearchPackage, directory: URL, provenance: ProvenanceInfo,
-                               optimisation: OptimisationOutput, limits: LimitsOutput,
+                               optimisation: OptimisationOutput, limits: LimitsOutput, hepdata hepTables: inout [HEPDataTable],
                                plot: (any GnuplotPlot, String) -> Void) throws -> [(ReportDocument) -> ReportDocument] {
         let fm = FileManager.default
         let p = ps.presentation
@@ -214,18 +232,19 @@ public enum ReportStage {
         }
         plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot)",
                        extraBands: ps.referenceBands(massesGeV: curve.massesGeV), references: references, stamp: stamp), "limit_coupling")
-        let hepdir = directory.appendingPathComponent("hepdata")
-        try fm.createDirectory(at: hepdir, withIntermediateDirectories: true)
-        let table = HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX)",
+        let phrases = HEPDataRecord.limitPhrases(ps, unblinded: limits.unblinded)
+        var table = HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX)",
                                  description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX), \(limits.method).",
-                                 reactions: ps.hepdataReactions)
-        var hepTables = [table]
+                                 reactions: ps.hepdataReactions, phrases: phrases)
+        table.images = HEPDataRecord.image(directory, "limit_coupling")
+        hepTables.append(table)
         if let templateCurve {
-            hepTables.append(HEPDataTable(limitCurve: p.forHEPData(templateCurve), name: "Upper limits on \(p.coupling.inlineLaTeX), template fit",
-                                          description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX) from a binned template fit with asymptotic CLs.",
-                                          reactions: ps.hepdataReactions))
+            var t = HEPDataTable(limitCurve: p.forHEPData(templateCurve), name: "Upper limits on \(p.coupling.inlineLaTeX), template fit",
+                                 description: "\(Int(limits.confidenceLevel * 100))% CL upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX) from a binned template fit with asymptotic CLs.",
+                                 reactions: ps.hepdataReactions, phrases: phrases)
+            t.images = HEPDataRecord.image(directory, "limit_coupling_template_fit")
+            hepTables.append(t)
         }
-        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: hepTables), to: hepdir)
         try PyhfExport.write(limits, model: ps.search.signalModel, to: directory)
 
         // Punzi cuts vs mass.
@@ -242,6 +261,11 @@ public enum ReportStage {
                     + [.value(r.punzi.test.fom), .text(r.punzi.regularised ? "yes" : "no")]
             })
         try TableWriter.write(punziTable, to: directory, baseName: "punzi_cuts")
+        var punziHEPData = try HEPDataTable(resultTable: punziTable, name: "Punzi-optimal thresholds",
+                                            description: "Thresholds chosen per \(p.mass.inlineLaTeX) by Punzi's figure of merit on the training half of the simulation, and the figure of merit on the test half.",
+                                            reactions: ps.hepdataReactions)
+        punziHEPData.images = HEPDataRecord.image(directory, "punzi_cuts")
+        hepTables.append(punziHEPData)
         plot(LinePlot(series: tunable.map { name in
             LineSeries(label: name, x: masses, y: optimisation.results.map { $0.punzi.thresholds[name] ?? .nan })
         }, title: "Punzi-optimal cuts", xLabel: "\(ps.presentation.mass.gnuplot) [GeV]", yLabel: "threshold [GeV]",

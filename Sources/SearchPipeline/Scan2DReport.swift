@@ -10,6 +10,7 @@ import Reporting
 enum Scan2DReport {
     static func write(_ ps: any SearchPackage, secondaryParameter second: String, geometry: ScanGeometry, directory: URL,
                       provenance: ProvenanceInfo, optimisation: OptimisationOutput, limits: LimitsOutput,
+                      hepdata hepTables: inout [HEPDataTable],
                       plot: (any GnuplotPlot, String) -> Void) throws -> [(ReportDocument) -> ReportDocument] {
         let p = ps.presentation
         let mapCell = geometry.mapCell
@@ -65,7 +66,12 @@ enum Scan2DReport {
             return try LimitMap2D(x: xs, y: ys, values: grid, xName: p.mass.gnuplot, yName: secondLabel.gnuplot,
                                   quantity: quantity, confidenceLevel: limits.confidenceLevel, method: limits.method)
         }
-        var hepTables: [HEPDataTable] = []
+        let phrases = HEPDataRecord.limitPhrases(ps, unblinded: limits.unblinded)
+        func attach(_ t: HEPDataTable, image: String) {
+            var t = t
+            t.images = HEPDataRecord.image(directory, image)
+            hepTables.append(t)
+        }
         var images: [(String, String)] = []
         // Blank map cells, explained under each map: grey outside the allowed region, white
         // where no window is near or the nearest one selects no signal (infinite limit).
@@ -78,17 +84,17 @@ enum Scan2DReport {
             plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(p.coupling.gnuplot)", forbidden: forbidden,
                          emptyCellMeaning: emptyMeaning, forbiddenCellMeaning: forbiddenMeaning, stamp: limitStamp), "limit_map_expected")
             images.append(("limit_map_expected.png", "expected limit map"))
-            hepTables.append(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Expected upper limits on \(p.coupling.inlineLaTeX)",
-                                          description: "Median expected \(cl) upper limit on \(p.coupling.inlineLaTeX) in (\(p.mass.inlineLaTeX), \(secondLabel.inlineLaTeX)); each \(mapCell) GeV cell shows the window nearest to its centre (in units of the window size). \(limits.method).",
-                                          reactions: ps.hepdataReactions))
+            attach(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Expected upper limits on \(p.coupling.inlineLaTeX)",
+                                description: "Median expected \(cl) upper limit on \(p.coupling.inlineLaTeX) in (\(p.mass.inlineLaTeX), \(secondLabel.inlineLaTeX)); each \(mapCell) GeV cell shows the window nearest to its centre (in units of the window size). \(limits.method).",
+                                reactions: ps.hepdataReactions, phrases: phrases), image: "limit_map_expected")
         }
         if limits.unblinded, let m = try map({ limits.rows[$0].point.observedCoupling }, quantity: p.coupling.gnuplot) {
             plot(MapPlot(map: m, title: "\(ps.search.id): observed \(cl) limit on \(p.coupling.gnuplot)", forbidden: forbidden,
                          emptyCellMeaning: emptyMeaning, forbiddenCellMeaning: forbiddenMeaning, stamp: limitStamp), "limit_map_observed")
             images.append(("limit_map_observed.png", "observed limit map"))
-            hepTables.append(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Observed upper limits on \(p.coupling.inlineLaTeX)",
-                                          description: "Observed \(cl) upper limit on \(p.coupling.inlineLaTeX). \(limits.method).",
-                                          reactions: ps.hepdataReactions))
+            attach(HEPDataTable(limitMap: p.forHEPData(m, secondary: secondLabel), name: "Observed upper limits on \(p.coupling.inlineLaTeX)",
+                                description: "Observed \(cl) upper limit on \(p.coupling.inlineLaTeX). \(limits.method).",
+                                reactions: ps.hepdataReactions, phrases: phrases), image: "limit_map_observed")
         }
         if let m = try map({ optimisation.results[$0].punzi.windowScale }, quantity: "window scale") {
             plot(MapPlot(map: m, title: "Punzi-chosen window scale (fraction of the largest window)",
@@ -128,13 +134,10 @@ enum Scan2DReport {
             plot(LimitPlot(curve: curve, title: "\(ps.search.id): \(p.coupling.gnuplot) vs \(p.mass.gnuplot) at \(secondLabel.gnuplot) = \(String(format: "%.1f", h)) GeV",
                            stamp: limitStamp), name)
             images.append(("\(name).png", "slice at \(secondLabel.plain) = \(String(format: "%.1f", h)) GeV"))
-            hepTables.append(HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX) at \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV",
-                                          description: "\(cl) upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX) for the windows nearest to \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV. \(limits.method).",
-                                          reactions: ps.hepdataReactions))
+            attach(HEPDataTable(limitCurve: p.forHEPData(curve), name: "Upper limits on \(p.coupling.inlineLaTeX) at \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV",
+                                description: "\(cl) upper limits on \(p.coupling.inlineLaTeX) versus \(p.mass.inlineLaTeX) for the windows nearest to \(secondLabel.inlineLaTeX) = \(String(format: "%.1f", h)) GeV. \(limits.method).",
+                                reactions: ps.hepdataReactions, phrases: phrases), image: name)
         }
-        let hepdir = directory.appendingPathComponent("hepdata")
-        try FileManager.default.createDirectory(at: hepdir, withIntermediateDirectories: true)
-        try HEPDataWriter.write(HEPDataSubmission(comment: "DarkSector \(ps.search.id), run \(provenance.runID)", tables: hepTables), to: hepdir)
 
         // Showcase windows (nearest to the generated points) as a readable table.
         let showcase = Set(ps.search.showcaseHypotheses(optimisation.results.map(\.punzi.hypothesis)).map(\.label))

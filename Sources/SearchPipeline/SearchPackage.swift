@@ -18,6 +18,9 @@ public protocol SearchPackage: Sendable {
     var scanGeometry: ScanGeometry? { get }
     /// HEPData `reactions` of its tables, e.g. ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"].
     var hepdataReactions: [String] { get }
+    /// HEPData `phrases` of its limit tables besides the shared ones ("Dark sector", "Upper
+    /// limit"), e.g. ["Z' boson", "L_mu - L_tau"]; none by default.
+    var hepdataPhrases: [String] { get }
     /// Configurations (`default.yaml`, published luminosities, productions), relative to the
     /// repository root, e.g. `Searches/<Name>/config`.
     var configurationDirectory: String { get }
@@ -32,6 +35,7 @@ public protocol SearchPackage: Sendable {
 extension SearchPackage {
     public var defaultConfigurationName: String { "default.yaml" }
     public var scanGeometry: ScanGeometry? { nil }
+    public var hepdataPhrases: [String] { [] }
     public func referenceBands(massesGeV: [Double]) -> [LimitPlotBand] { [] }
     public func referenceCurves() -> [ReferenceCurve] { [] }
     /// The default configuration, relative to the repository root.

@@ -219,3 +219,22 @@ import Yams
         #expect(throws: ReportingError.self) { try HEPDataWriter.render(HEPDataSubmission(comment: "c", tables: [a, b])) }
     }
 }
+
+/// The read-back check the report runs on its record must find what hepdata-validator found
+/// in Tests/Fixtures/reporting (a missing thumbnail, a stray file) and nothing in the
+/// validated example.
+@Suite struct HEPDataFolderCheckTests {
+    @Test func validatedExampleHasNoProblemsAndADamagedCopyHas() throws {
+        let fixture = Fixtures.reportingDirectory().appendingPathComponent("hepdata_example")
+        #expect(try HEPDataFolderCheck.problems(in: fixture).isEmpty)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hepdata-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: fixture, to: dir)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("thumb_expected_limit.png"))
+        try Data().write(to: dir.appendingPathComponent("extra.png"))
+        let problems = try HEPDataFolderCheck.problems(in: dir)
+        #expect(problems.contains { $0.contains("missing resource file thumb_expected_limit.png") })
+        #expect(problems.contains { $0.contains("extra.png is not referenced") })
+        #expect(problems.count == 2)
+    }
+}

@@ -12,6 +12,7 @@ public struct DarkHiggsstrahlungPackage: SearchPackage {
     public let signalProduction: any SignalProduction
     public let configurationDirectory = "Searches/DarkHiggsstrahlung/config"
     public let hepdataReactions = ["E+ E- --> A' H'", "A' --> MU+ MU-", "H' --> INVISIBLE"]
+    public let hepdataPhrases = ["Dark photon", "Dark Higgs boson", "Invisible decay"]
 
     public init(mcConditions: URL) {
         signalProduction = Production(mcConditions: mcConditions)

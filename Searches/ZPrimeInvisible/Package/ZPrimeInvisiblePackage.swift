@@ -13,6 +13,7 @@ public struct ZPrimeInvisiblePackage: SearchPackage {
     public let signalProduction: any SignalProduction
     public let configurationDirectory = "Searches/ZPrimeInvisible/config"
     public let hepdataReactions = ["E+ E- --> MU+ MU- Z'", "Z' --> INVISIBLE"]
+    public let hepdataPhrases = ["Z' boson", "L_mu - L_tau", "Invisible decay"]
 
     /// `mcConditions`: the simulation's detector conditions (Conditions/mc.yaml).
     public init(mcConditions: URL) {
@@ -42,6 +43,7 @@ public struct ZPrimeElectronMuonPackage: SearchPackage {
     public let configurationDirectory = "Searches/ZPrimeInvisible/config"
     public let defaultConfigurationName = "emu_default.yaml"
     public let hepdataReactions = ["E+ E- --> E+ MU- Z'", "E+ E- --> E- MU+ Z'", "Z' --> INVISIBLE"]
+    public let hepdataPhrases = ["Lepton flavour violation", "Invisible decay"]
 
     public init(mcConditions: URL) {
         signalProduction = ZPrimeSignalProduction(channel: .electronMuon, mcConditions: mcConditions)

@@ -60,7 +60,8 @@ extension HEPDataTable {
             HEPDataDependentVariable(
                 header: HEPDataHeader(name: "\(yName): \(h.label)", units: yUnit),
                 qualifiers: [.belleIISqrtS],
-                values: zip(h.values, h.uncertainties).map { HEPDataDependentValue(.number($0), errors: [.symmetric($1, label: "stat")]) })
+                // An empty bin has no uncertainty to state: HEPData rejects all-zero errors.
+                values: zip(h.values, h.uncertainties).map { HEPDataDependentValue(.number($0), errors: $1 == 0 ? [] : [.symmetric($1, label: "stat")]) })
         }
         self.init(name: name, description: description, location: location,
                   keywords: Self.keywords(observables: observables, reactions: reactions, phrases: []),
@@ -93,9 +94,10 @@ extension HEPDataTable {
                 values: t.rows.map { row in
                     switch row[c] {
                     case let .number(v, nil, _): return HEPDataDependentValue(.number(v))
-                    case let .number(v, .symmetric(e)?, _): return HEPDataDependentValue(.number(v), errors: [.symmetric(e)])
+                    // Zero uncertainties (an empty yield) are left out: HEPData rejects all-zero errors.
+                    case let .number(v, .symmetric(e)?, _): return HEPDataDependentValue(.number(v), errors: e == 0 ? [] : [.symmetric(e)])
                     case let .number(v, .asymmetric(p, m)?, _):
-                        return HEPDataDependentValue(.number(v), errors: [.asymmetric(plus: p, minus: -m)])
+                        return HEPDataDependentValue(.number(v), errors: p == 0 && m == 0 ? [] : [.asymmetric(plus: p, minus: -m)])
                     case let .text(s): return HEPDataDependentValue(.string(s))
                     case .empty: return HEPDataDependentValue(nil)
                     }
@@ -109,7 +111,7 @@ extension HEPDataTable {
     /// A 2D limit map as one table with two independent variables (x, y) and the limit;
     /// grid points without a value (`nil`) are left out, as HEPData 2D tables usually do.
     public init(limitMap m: LimitMap2D, name: String, description: String,
-                reactions: [String], observables: [String] = ["LIMIT"], location: String? = nil) {
+                reactions: [String], observables: [String] = ["LIMIT"], location: String? = nil, phrases: [String] = []) {
         var xs: [HEPDataIndependentValue] = [], ys: [HEPDataIndependentValue] = [], zs: [HEPDataDependentValue] = []
         for (iy, y) in m.y.enumerated() {
             for (ix, x) in m.x.enumerated() {
@@ -120,7 +122,7 @@ extension HEPDataTable {
         let pct = m.confidenceLevel * 100
         let cl = pct == pct.rounded() ? "\(Int(pct))%" : "\(pct)%"
         self.init(name: name, description: description, location: location,
-                  keywords: Self.keywords(observables: observables, reactions: reactions, phrases: []),
+                  keywords: Self.keywords(observables: observables, reactions: reactions, phrases: phrases),
                   independentVariables: [
                     HEPDataIndependentVariable(header: HEPDataHeader(name: m.xName, units: m.xUnit), values: xs),
                     HEPDataIndependentVariable(header: HEPDataHeader(name: m.yName, units: m.yUnit), values: ys),

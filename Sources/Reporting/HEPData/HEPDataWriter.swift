@@ -201,6 +201,16 @@ public enum HEPDataWriter {
                         throw ReportingError.nonFiniteValue(
                             what: "a value of \"\(v.header.name)\" in \(what) (use nil for a missing point)")
                     }
+                    let zero = y.errors.allSatisfy { e in
+                        switch e {
+                        case let .symmetric(d, _): return d == 0
+                        case let .asymmetric(p, m, _): return p == 0 && m == 0
+                        }
+                    }
+                    if !y.errors.isEmpty && zero {
+                        throw ReportingError.invalidData(what: "a value of \"\(v.header.name)\" in \(what)",
+                                                         reason: "its uncertainties are all zero, which HEPData rejects; leave them out")
+                    }
                     for e in y.errors {
                         switch e {
                         case let .symmetric(d, _) where !d.isFinite:
