@@ -77,6 +77,8 @@ public struct PunziOptimiser: Sendable {
         /// without well-populated neighbours: it keeps its own optimum, flagged by `thinBackground`).
         public var regularised: Bool
         public var usedFullGrid: Bool
+        /// FOM versus each tunable cut through the chosen thresholds; nil where not kept.
+        public var scan: PunziScan? = nil
 
         /// Chosen scale of the signal region (1 when the window size is not tuned).
         public var windowScale: Double { thresholds[PunziOptimiser.windowScaleName] ?? 1 }
@@ -106,10 +108,11 @@ public struct PunziOptimiser: Sendable {
     }
 
     /// Optimises every hypothesis, then regularises thin ones using the search's neighbours.
+    /// `keepScan`: the hypotheses whose FOM profiles (`Point.scan`) are kept.
     public func optimise(search: any Search, hypotheses: [MassHypothesis], background: CandidateTable,
-                         lookup: CandidateLookup? = nil,
+                         lookup: CandidateLookup? = nil, keepScan: (MassHypothesis) -> Bool = { _ in true },
                          signal: @Sendable (MassHypothesis) throws -> SignalInput) throws -> [Point] {
-        try optimise(hypotheses: hypotheses, background: background, lookup: lookup, signal: signal) { h, all, k in
+        try optimise(hypotheses: hypotheses, background: background, lookup: lookup, keepScan: keepScan, signal: signal) { h, all, k in
             search.neighbours(of: h, in: all, halfWidth: k)
         }
     }
@@ -117,6 +120,7 @@ public struct PunziOptimiser: Sendable {
     /// `lookup` (an index of `background` by one region observable) only saves time: rows
     /// outside the region's bounds are skipped before the exact test.
     public func optimise(hypotheses: [MassHypothesis], background: CandidateTable, lookup: CandidateLookup? = nil,
+                         keepScan: (MassHypothesis) -> Bool = { _ in true },
                          signal: @Sendable (MassHypothesis) throws -> SignalInput,
                          neighbours: (MassHypothesis, [MassHypothesis], Int) -> [MassHypothesis]) throws -> [Point] {
         guard Set(hypotheses.map(\.index)).count == hypotheses.count else {
@@ -159,7 +163,29 @@ public struct PunziOptimiser: Sendable {
             out[i].test = evaluate(prepared[i], values, half: 1)
             out[i].regularised = true
         }
+        for i in out.indices where keepScan(hypotheses[i]) {
+            out[i].scan = profile(prepared[i], at: prepared[i].tunable.map { out[i].thresholds[$0.name]! })
+        }
         return out
+    }
+
+    /// The training FOM along each tunable cut's grid, the other cuts at `thresholds`.
+    func profile(_ p: Prepared, at thresholds: [Double]) -> PunziScan {
+        PunziScan(profiles: p.tunable.indices.map { k in
+            let grid = p.tunable[k].tuning!.values
+            func yields(_ s: Subset) -> [Double] {
+                var out = [Double](repeating: 0, count: grid.count)
+                rows: for i in s.w.indices {
+                    for c in p.tunable.indices where c != k && !p.tunable[c].passes(s.x[c][i], threshold: thresholds[c]) { continue rows }
+                    for (j, t) in grid.enumerated() where p.tunable[k].passes(s.x[k][i], threshold: t) { out[j] += s.w[i] }
+                }
+                return out
+            }
+            let sig = yields(p.signal[0]), bkg = yields(p.background[0])
+            return PunziScan.Profile(cut: p.tunable[k].name, observable: p.tunable[k].observable, thresholds: grid,
+                                     fom: grid.indices.map { Self.fom(efficiency: sig[$0] / p.producedYield, background: bkg[$0], a: settings.a) },
+                                     chosen: thresholds[k])
+        }, a: settings.a)
     }
 
     // MARK: - Internals

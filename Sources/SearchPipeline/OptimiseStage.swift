@@ -35,11 +35,15 @@ public enum OptimiseStage {
         let inputList = try ConcurrentMap.map(hypotheses.count) { try search.signalInput(for: hypotheses[$0], from: signalSet) }
         let inputs = Dictionary(uniqueKeysWithValues: zip(hypotheses.map(\.index), inputList))
         let optimiser = PunziOptimiser(selection: configuration.selection, settings: configuration.punzi)
-        let points = try optimiser.optimise(search: search, hypotheses: hypotheses, background: bkg, lookup: lookup) { h in
+        let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
+        // FOM profiles for every mass of a one-parameter scan; a window scan keeps its showcase
+        // windows' only (thousands of windows x every grid value would swamp optimisation.json).
+        let oneParameter = ps.scanGeometry == nil
+        let points = try optimiser.optimise(search: search, hypotheses: hypotheses, background: bkg, lookup: lookup,
+                                            keepScan: { oneParameter || showcase.contains($0.index) }) { h in
             inputs[h.index]!
         }
         lap("Punzi optimisation over \(hypotheses.count) hypotheses")
-        let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
         // Each window on its own core: the tuned cuts and the tuned region on the signal MC and
         // on the background rows the lookup says the region can contain.
         let selection = configuration.selection

@@ -143,6 +143,11 @@ public enum ReportStage {
         doc.table(flowTable)
         doc.image(path: "cutflow.png", alt: "cut flow")
         for add in limitSections.dropFirst() { doc = add(doc) }
+        let fomImages = PunziScanReport.write(ps, optimisation: optimisation, plot: { p, n in plot(p, n) })
+        if !fomImages.isEmpty {
+            doc.paragraph("Punzi figure of merit versus each tunable cut, the other cuts at their chosen thresholds, on the training half; the dot is the chosen cut (off the maximum where regularised). Every kept scan: optimisation.json, results[].punzi.scan.")
+            for (path, alt) in fomImages { doc.image(path: path, alt: alt) }
+        }
         try HEPDataRecord.write(ps, tables: hepTables, directory: directory, provenance: provenance,
                                 luminosityInvFb: optimisation.luminosityInvFb, unblinded: limits.unblinded, notes: &plotNotes)
         if !plotNotes.isEmpty {
