@@ -14,29 +14,24 @@ extension BlindingPolicy {
 extension BlindedData {
     /// Visible data events as whole batches (tracks, clusters, triggers), for calibrations
     /// that need more than a search's observables. The blinding mask is applied to every
-    /// batch before anything else, exactly as for `candidates(selection:)`; `split` then
-    /// keeps one half by event id.
-    public func forEachVisibleBatch(split: EventSplit?, _ body: (EventBatch) throws -> Void) throws {
+    /// batch before anything else, exactly as for `candidates(selection:)`.
+    public func forEachVisibleBatch(_ body: (EventBatch) throws -> Void) throws {
         for s in sources {
             try s.forEachBatch(size: batchSize) { batch in
-                var visible = try policy.visible(batch, search: search)
-                if let split { visible = visible.subset(where: { split.contains(eventID: $0) }) }
-                try body(visible)
+                try body(try policy.visible(batch, search: search))
             }
         }
     }
 
     /// The same, one accumulator per data file, files in parallel (merged by the caller in
     /// file order, so that the result does not depend on scheduling).
-    public func reduceVisibleBatches<T>(split: EventSplit?, initial: @escaping @Sendable () -> T,
+    public func reduceVisibleBatches<T>(initial: @escaping @Sendable () -> T,
                                         _ add: @escaping @Sendable (inout T, EventBatch) throws -> Void) throws -> [T] {
         let policy = self.policy, search = self.search, batchSize = self.batchSize
         return try ConcurrentMap.map(each: sources) { s -> T in
             var acc = initial()
             try s.forEachBatch(size: batchSize) { batch in
-                var visible = try policy.visible(batch, search: search)
-                if let split { visible = visible.subset(where: { split.contains(eventID: $0) }) }
-                try add(&acc, visible)
+                try add(&acc, try policy.visible(batch, search: search))
             }
             return acc
         }

@@ -84,9 +84,10 @@ public final class BlindedData {
         try Self.read(search: search, sources: sources, batchSize: batchSize, selections: [selection], hide: policy)[0]
     }
 
-    /// The same for several selections in one pass over the files (control samples).
-    public func candidates(selections: [Selection]) throws -> [(candidates: CandidateTable, cutFlow: CutFlow)] {
-        try Self.read(search: search, sources: sources, batchSize: batchSize, selections: selections, hide: policy)
+    /// The same for several selections in one pass over the files (control samples);
+    /// `filter` may drop further events (never add hidden ones back).
+    public func candidates(selections: [Selection], filter: (any EventFilter)? = nil) throws -> [(candidates: CandidateTable, cutFlow: CutFlow)] {
+        try Self.read(search: search, sources: sources, batchSize: batchSize, selections: selections, hide: policy, filter: filter)
     }
 
     /// Shared reader of `BlindedData` and `UnblindedData`; `hide` nil reads everything.
@@ -96,7 +97,7 @@ public final class BlindedData {
     }
 
     static func read(search: any Search, sources: [any EventSource], batchSize: Int, selections: [Selection],
-                     hide: BlindingPolicy?) throws -> [(candidates: CandidateTable, cutFlow: CutFlow)] {
+                     hide: BlindingPolicy?, filter: (any EventFilter)? = nil) throws -> [(candidates: CandidateTable, cutFlow: CutFlow)] {
         // Files in parallel, merged in file order (see `MonteCarloSelection`).
         let partials = try ConcurrentMap.map(each: sources) { s -> (tables: [CandidateTable], flows: [CutFlow]) in
             var tables = selections.map { _ in CandidateTable(observables: search.observableNames) }
@@ -105,8 +106,12 @@ public final class BlindedData {
                 var cols = try search.checkedObservables(of: batch)
                 var ids = batch.events.eventID
                 var n = batch.count
-                if let hide {
-                    let hidden = try hide.hiddenMask(cols, count: n, search: search.id)
+                if hide != nil || filter != nil {
+                    var hidden = try hide?.hiddenMask(cols, count: n, search: search.id) ?? [Bool](repeating: false, count: n)
+                    if let filter {
+                        let kept = filter.keep(batch)
+                        for i in 0..<n where !kept[i] { hidden[i] = true }
+                    }
                     let keep = hidden.indices.filter { !hidden[$0] }
                     cols = cols.mapValues { c in keep.map { c[$0] } }
                     ids = keep.map { ids[$0] }

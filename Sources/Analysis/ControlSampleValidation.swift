@@ -82,22 +82,19 @@ public struct ControlSampleValidator: Sendable {
 
     /// Streams MC and blinded data for each control sample and compares them.
     /// The outcome carries the configuration hash the data were opened with.
-    /// `corrections` are applied to the simulation; `split` keeps one half of the events of
-    /// both data and simulation (the validation half, when the corrections were measured on
-    /// the other).
+    /// `corrections` are applied to the simulation; `filter` drops events from both data and
+    /// simulation (the calibration samples the corrections were measured in).
     public func validate(_ samples: [ControlSample], mc: [any EventSource], data: BlindedData,
                          targetLuminosityInvFb: Double, corrections: [any SimulationCorrection] = [],
-                         split: EventSplit? = nil) throws -> ValidationOutcome {
+                         filter: (any EventFilter)? = nil) throws -> ValidationOutcome {
         var results: [ControlSampleResult] = []
         // One pass over simulation and one over data for all control samples.
         let selections = try samples.map { try $0.selection(from: baseSelection, search: search.id) }
         let mcOut = try MonteCarloSelection(search: search, targetLuminosityInvFb: targetLuminosityInvFb,
-                                            corrections: corrections, split: split).run(mc, selections: selections)
-        let dataOut = try data.candidates(selections: selections)
+                                            corrections: corrections, filter: filter).run(mc, selections: selections)
+        let dataOut = try data.candidates(selections: selections, filter: filter)
         for (k, cs) in samples.enumerated() {
-            let sel = selections[k], m = mcOut[k]
-            var d = dataOut[k]
-            if let split { d.candidates = d.candidates.filtered(d.candidates.eventID.map { split.contains(eventID: $0) }) }
+            let sel = selections[k], m = mcOut[k], d = dataOut[k]
             // Compare like with like: simulation loses the events blinding hides in data. A
             // control sample that reaches into the blinded region (e.g. a reversed cut Punzi
             // may also loosen) would otherwise show a data deficit that is only blinding.

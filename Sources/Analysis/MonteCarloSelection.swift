@@ -14,19 +14,19 @@ public struct MonteCarloSelection: Sendable {
     public let batchSize: Int
     /// Data/MC corrections applied to every batch before its observables (in order).
     public let corrections: [any SimulationCorrection]
-    /// Only this half of the events (weights unchanged: it predicts the same half of the
-    /// data), or all of them when nil.
-    public let split: EventSplit?
+    /// Only the events this filter keeps (weights unchanged: the same filter applied to
+    /// data makes them comparable), or all of them when nil.
+    public let filter: (any EventFilter)?
 
     public init(search: any Search, selection: Selection? = nil, targetLuminosityInvFb: Double,
-                batchSize: Int = 65_536, corrections: [any SimulationCorrection] = [], split: EventSplit? = nil) {
+                batchSize: Int = 65_536, corrections: [any SimulationCorrection] = [], filter: (any EventFilter)? = nil) {
         precondition(targetLuminosityInvFb > 0 && batchSize > 0)
         self.search = search
         self.selection = selection ?? search.selection
         self.targetLuminosityInvFb = targetLuminosityInvFb
         self.batchSize = batchSize
         self.corrections = corrections
-        self.split = split
+        self.filter = filter
     }
 
     public struct Output: Sendable, Equatable {
@@ -78,7 +78,10 @@ public struct MonteCarloSelection: Sendable {
             let scale = targetLuminosityInvFb / luminosities[process]!
             try s.forEachBatch(size: batchSize) { original in
                 var batch = original
-                if let split { batch = batch.subset(where: { split.contains(eventID: $0) }) }
+                if let filter {
+                    let keep = filter.keep(batch)
+                    batch = batch.subset(events: keep.indices.filter { keep[$0] })
+                }
                 for c in corrections { c.correct(&batch) }
                 let cols = try search.checkedObservables(of: batch)
                 let weights = batch.events.weight.map { $0 * scale }

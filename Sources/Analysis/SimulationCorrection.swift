@@ -17,14 +17,26 @@ public protocol SimulationCorrection: Sendable {
     func correct(_ batch: inout EventBatch)
 }
 
+/// Which events of a batch a step keeps (true: keep). The validation drops the events of
+/// the calibration samples (in data and simulation alike), so that the control samples that
+/// derive a correction never also judge it.
+public protocol EventFilter: Sendable {
+    var name: String { get }
+    func keep(_ batch: EventBatch) -> [Bool]
+}
+
 /// Which half of the events a step may use, by event-id parity: corrections are measured on
 /// the even half and validated on the odd half, so that the control samples that derive a
 /// correction never also judge it. Both data and simulation are halved, so the simulation's
 /// weights stay those of the full luminosity and a half of simulation predicts a half of the
 /// data: nothing is rescaled.
-public enum EventSplit: String, Sendable, Codable, Hashable {
+public enum EventSplit: String, Sendable, Codable, Hashable, EventFilter {
     case calibration
     case validation
+
+    public var name: String { "\(rawValue) half (event-id parity)" }
+
+    public func keep(_ batch: EventBatch) -> [Bool] { batch.events.eventID.map { contains(eventID: $0) } }
 
     @inlinable
     public func contains(eventID: Int64) -> Bool {

@@ -6,9 +6,15 @@ import Kinematics
 
 /// Beam-background level in data relative to simulation: the mean number of ECL clusters
 /// that are out of time with the collision (|t| > 50 ns) and not matched to a track, in
-/// events with exactly two tracks. Physics clusters are in time (the ECL time resolution is
-/// below 10 ns even at 20 MeV), so out-of-time clusters count beam background alone; their
-/// rate scales with the in-time background that reaches the extra-energy and pi0 vetoes.
+/// e+e- -> e+e-(gamma) events (exactly two tracks, both identified as electrons). Physics
+/// clusters are in time (the ECL time resolution is below 10 ns even at 20 MeV), so
+/// out-of-time clusters count beam background alone; their rate scales with the in-time
+/// background that reaches the extra-energy and pi0 vetoes.
+///
+/// Why electron pairs: a calibration must not see the blinding, and the number of clusters
+/// is what the searches' extra-energy and pi0 vetoes cut on, so a sample reaching into a
+/// signal region would lose events by their cluster count. Two identified electrons fail
+/// every current search's loosest selection (checked in Tests/CorrectionsTests).
 public struct BeamBackgroundCalibration: Calibration {
     public static let correctionName = "beam_background_clusters"
     static let minAbsTimeNs: Float = 50
@@ -26,8 +32,15 @@ public struct BeamBackgroundCalibration: Calibration {
         return n
     }
 
+    /// Even event ids only (the searches' e e control samples keep the odd ones).
+    public func isMember(_ b: EventBatch, event i: Int) -> Bool {
+        guard evenEvent(b, i), b.tracks.offsets.count(ofEvent: i) == 2 else { return false }
+        let r0 = b.tracks.offsets.rows(ofEvent: i).lowerBound
+        return b.tracks.electronID[r0] > 0.9 && b.tracks.electronID[r0 + 1] > 0.9
+    }
+
     public mutating func add(_ b: EventBatch, weights: [Double], isData: Bool) {
-        for i in 0..<b.count where b.tracks.offsets.count(ofEvent: i) == 2 {
+        for i in 0..<b.count where isMember(b, event: i) {
             let n = Double(Self.outOfTime(b, event: i))
             if isData {
                 dataEvents += 1; dataClusters += n; dataClusters2 += n * n
@@ -63,7 +76,7 @@ public struct BeamBackgroundCalibration: Calibration {
             // Systematic: the in-time background is assumed to scale with the out-of-time
             // one (one source, the beams); 5% for a possible difference of their ratio.
             systUncertainty: 0.05 * r.value,
-            sourceSample: "two-track events, unmatched ECL clusters with |t| > 50 ns",
+            sourceSample: "e e (gamma), two identified electrons: unmatched ECL clusters with |t| > 50 ns",
             method: "mean number of out-of-time clusters per event, data/MC",
             dataEvents: dataEvents, mcEvents: nEff)]
     }

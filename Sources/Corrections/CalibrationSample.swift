@@ -6,6 +6,10 @@ import Kinematics
 public protocol Calibration: Sendable {
     /// The correction rows' name.
     static var correctionName: String { get }
+    /// Whether event `i` belongs to this calibration's control sample. The validation drops
+    /// members of every calibration sample, so a correction is never judged by the events
+    /// that made it.
+    func isMember(_ b: EventBatch, event i: Int) -> Bool
     /// Adds the events of one batch (data or simulation) to the measurement.
     mutating func add(_ batch: EventBatch, weights: [Double], isData: Bool)
     /// Sums of another part of the same measurement (files are read in parallel).
@@ -13,6 +17,12 @@ public protocol Calibration: Sendable {
     /// The measured correction rows (empty, with `notes`, when the sample is too small).
     func result(notes: inout [String]) -> [MeasuredCorrection]
 }
+
+/// Half of a large calibration sample, by event-id parity: where a calibration sample is
+/// big and overlaps a search's control sample (e e pairs, mu mu gamma), it takes the even
+/// event ids only and leaves the odd ones to the validation.
+@inline(__always)
+func evenEvent(_ b: EventBatch, _ i: Int) -> Bool { b.events.eventID[i] & 1 == 0 }
 
 /// Small per-event helpers shared by the calibrations.
 enum EventView {

@@ -4,7 +4,9 @@ import EventModel
 import Foundation
 
 /// Measures every data/MC correction of the suite in one pass over the visible data and
-/// the simulation, on the calibration half of the events (`EventSplit.calibration`).
+/// the simulation. Each calibration's control sample is its own (some take the even event
+/// ids only, see each type); `CalibrationSampleVeto` removes their members from the
+/// validation.
 ///
 /// Data are read only through `BlindedData` (the search's blinding mask is applied to each
 /// batch first), and the simulation loses the same events (`BlindingPolicy.visible`), so
@@ -39,9 +41,8 @@ public struct DetectorCalibration: Sendable {
     }
 
     public func measure(data: BlindedData, mc: [any EventSource], dataLuminosityInvFb: Double) throws -> CorrectionSet {
-        let split = EventSplit.calibration
         let conditions = mcConditions
-        let dataParts = try data.reduceVisibleBatches(split: split, initial: { Accumulator(mcConditions: conditions) }) { acc, b in
+        let dataParts = try data.reduceVisibleBatches(initial: { Accumulator(mcConditions: conditions) }) { acc, b in
             acc.add(b, weights: [], isData: true)
         }
         var lumi: [String: Double] = [:]
@@ -55,7 +56,7 @@ public struct DetectorCalibration: Sendable {
             var acc = Accumulator(mcConditions: conditions)
             let scale = dataLuminosityInvFb / luminosities[s.metadata.process]!
             try s.forEachBatch(size: 65_536) { batch in
-                let visible = try policy.visible(batch, search: search).subset(where: { split.contains(eventID: $0) })
+                let visible = try policy.visible(batch, search: search)
                 acc.add(visible, weights: visible.events.weight.map { $0 * scale }, isData: false)
             }
             return acc
@@ -88,5 +89,26 @@ extension CorrectionSet {
             out.append(BeamBackgroundOverlay(ratio: bb.value, mcConditions: mcConditions))
         }
         return out
+    }
+}
+
+/// Drops the events of every calibration sample (in data and simulation alike), so that the
+/// validation judges the corrections on events that did not make them.
+public struct CalibrationSampleVeto: EventFilter {
+    public let name = "not in a calibration sample"
+    let trigger = TwoTrackTriggerCalibration()
+    let muonID = MuonIdentificationCalibration()
+    let resolution: MomentumResolutionCalibration
+    let beamBackground = BeamBackgroundCalibration()
+
+    public init(mcConditions: DetectorConditions) {
+        resolution = MomentumResolutionCalibration(mcConditions: mcConditions)
+    }
+
+    public func keep(_ b: EventBatch) -> [Bool] {
+        (0..<b.count).map { i in
+            !(trigger.isMember(b, event: i) || muonID.isMember(b, event: i)
+              || resolution.isMember(b, event: i) || beamBackground.isMember(b, event: i))
+        }
     }
 }

@@ -50,7 +50,7 @@ public struct MeasuredCorrection: Codable, Sendable, Hashable {
 /// Every correction measured for one run, with the half of the events they come from.
 public struct CorrectionSet: Codable, Sendable, Hashable {
     public var corrections: [MeasuredCorrection]
-    /// `calibration`: corrections use the even event ids, validation the odd ones.
+    /// How calibration and validation events are kept apart.
     public var split: EventSplitName
     /// What was not measured or not applied, and why.
     public var notes: [String]
@@ -71,5 +71,7 @@ public struct CorrectionSet: Codable, Sendable, Hashable {
 
 /// Codable name of the event half (Analysis' `EventSplit` without importing it here).
 public enum EventSplitName: String, Codable, Sendable, Hashable {
+    /// Each calibration sample is its own (some take the even event ids only); the
+    /// validation drops every member of them (`CalibrationSampleVeto`).
     case calibration
 }

@@ -1,16 +1,22 @@
 import Analysis
 import EventModel
 
-/// Two-track trigger efficiency from an orthogonal reference: events that fired the
-/// single-muon (KLM) or the ECL-energy line, have exactly two opposite-charge tracks with
-/// pT > 0.3 GeV, and are asked whether the CDC two-track line fired too. Binned in the polar
-/// angle of the most forward of the two tracks (`theta_min`), because the CDC 2D finder's
-/// efficiency depends on where the tracks cross the chamber (Belle II measures its
-/// low-multiplicity trigger efficiencies the same way, with the ECL lines as reference).
+/// Two-track trigger efficiency from an orthogonal reference: e+e- -> e+e-(gamma) events
+/// that fired the ECL-energy line (which uses the calorimeter only, so it does not depend on
+/// whether the CDC two-track line fired), with exactly two opposite-charge tracks both
+/// identified as electrons and pT > 0.3 GeV, asked whether the two-track line fired too.
+/// Binned in the polar angle of the most forward track (`theta_min`), because the CDC 2D
+/// finder's efficiency depends on where the tracks cross the chamber; the line is
+/// geometric, so what electron pairs measure holds for muon pairs. Belle II measures its
+/// low-multiplicity track triggers the same way, with the ECL lines as reference (the ECL
+/// line's Bhabha veto leaves the radiative and non-collinear pairs).
 ///
-/// The reference lines use the KLM and the ECL only, so they do not depend on whether the
-/// two-track line fired; the sample is dominated by mu mu (single-muon line) and radiative
-/// e e (ECL line; Bhabhas are vetoed in the ECL line, so only radiative ones enter).
+/// Why electrons: a calibration must not see the blinding. Events inside a blinded signal
+/// region are removed from data (and from simulation alike), and they all fired the
+/// two-track line, so a sample that reaches into a signal region would lose trigger-passing
+/// events in a resolution-dependent way. Two identified electrons fail every current
+/// search's loosest selection (muon ID for the dimuon searches, the muon of e mu), so no
+/// event of this sample is ever hidden (checked in Tests/CorrectionsTests).
 public struct TwoTrackTriggerCalibration: Calibration {
     public static let correctionName = "trigger_two_track"
     /// theta_min bin edges (degrees): the edges follow the CDC's geometry as the trigger
@@ -18,6 +24,7 @@ public struct TwoTrackTriggerCalibration: Calibration {
     /// the forward barrel's inefficiency would show, above 75 deg the tracks are central.
     public static let edges: [Double] = [17, 46, 60, 75, 150]
     static let minPt = 0.3
+    static let workingPoint: Float = 0.9
 
     var data = [EfficiencyCounter](repeating: .init(), count: edges.count - 1)
     var mc = [EfficiencyCounter](repeating: .init(), count: edges.count - 1)
@@ -41,14 +48,20 @@ public struct TwoTrackTriggerCalibration: Calibration {
         return edges.lastIndex { $0 <= theta }.map { min($0, edges.count - 2) }
     }
 
+    /// Even event ids only: e e pairs are also the searches' e e control samples, which keep
+    /// the odd ones.
+    public func isMember(_ b: EventBatch, event i: Int) -> Bool {
+        guard evenEvent(b, i), TriggerLine(rawValue: b.events.triggerBits[i]).contains(.eclEnergy),
+              b.tracks.offsets.count(ofEvent: i) == 2 else { return false }
+        let r0 = b.tracks.offsets.rows(ofEvent: i).lowerBound
+        return b.tracks.charge[r0] != b.tracks.charge[r0 + 1]
+            && b.tracks.electronID[r0] > Self.workingPoint && b.tracks.electronID[r0 + 1] > Self.workingPoint
+    }
+
     public mutating func add(_ b: EventBatch, weights: [Double], isData: Bool) {
-        let reference: TriggerLine = [.singleMuon, .eclEnergy]
-        for i in 0..<b.count {
+        for i in 0..<b.count where isMember(b, event: i) {
             let fired = TriggerLine(rawValue: b.events.triggerBits[i])
-            guard !fired.isDisjoint(with: reference), b.tracks.offsets.count(ofEvent: i) == 2 else { continue }
-            let rows = b.tracks.offsets.rows(ofEvent: i)
-            guard b.tracks.charge[rows.lowerBound] != b.tracks.charge[rows.lowerBound + 1],
-                  let t = Self.thetaMin(b, event: i), let k = Self.bin(t) else { continue }
+            guard let t = Self.thetaMin(b, event: i), let k = Self.bin(t) else { continue }
             if isData { data[k].add(passed: fired.contains(.twoTrack), weight: 1) }
             else { mc[k].add(passed: fired.contains(.twoTrack), weight: weights[i]) }
         }
@@ -72,12 +85,12 @@ public struct TwoTrackTriggerCalibration: Calibration {
                 name: Self.correctionName, bin: "theta_min_deg [\(Int(lo)), \(Int(hi)))", binLow: lo, binHigh: hi,
                 dataValue: d.efficiency, dataUncertainty: d.uncertainty, mcValue: m.efficiency, mcUncertainty: m.uncertainty,
                 value: r.value, statUncertainty: r.uncertainty,
-                // Systematic: the reference lines' correlation with the two-track line is
-                // taken as zero; we assign half of the difference between the mu mu and e e
-                // dominated references as unknown, bounded below by 0.5% (Belle II quotes
-                // ~1% for two-track trigger efficiency corrections measured this way).
+                // Systematic: the reference line's correlation with the two-track line is
+                // taken as zero, and electron pairs stand for muon pairs; 0.5% for both
+                // (Belle II quotes ~1% for two-track trigger efficiency corrections
+                // measured with the ECL lines).
                 systUncertainty: 0.005,
-                sourceSample: "two-track events triggered by single_muon or ecl_energy",
+                sourceSample: "e e (gamma): two identified electrons, ecl_energy line fired",
                 method: "efficiency of the two_track line given an orthogonal line, binned in theta_min",
                 dataEvents: d.total, mcEvents: m.effectiveEntries))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Provenance
+import SearchPipeline
 
 /// `darksector demo`: the main job on the embedded default, what `make demo` runs.
 ///
@@ -15,6 +16,16 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Where samples go.") var samples = "Samples/demo"
     @Option(help: "Parallel workers (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var database: DatabaseOptions
+
+    /// Whether the newest run of a search passed its validation (false when unreadable).
+    static func validationPassed(search: String, resultsRoot: String) -> Bool {
+        let root = URL(fileURLWithPath: resultsRoot)
+        guard let id = try? SearchPipeline.latestRunID(search: search, resultsRoot: root),
+              let v = try? StageFile.read(ValidationStageOutput.self,
+                                          from: root.appendingPathComponent(search).appendingPathComponent(id).appendingPathComponent(StageFile.validation),
+                                          stage: "validate") else { return false }
+        return v.outcome.passed
+    }
 
     func run() throws {
         let dbArgs = database.db.map { ["--db", $0] } ?? []
@@ -32,12 +43,20 @@ struct DemoCommand: ParsableCommand {
                          s.crossSectionFb * s.luminosityInvFb, s.path))
         }
 
-        print("\n== 3. searches, blinded")
+        print("\n== 3. searches, blinded (corrections measured in control samples, then validated)")
+        var unblindCommands: [String] = []
         for search in RegisteredSearches.all where search.status == "working" {
             print("-- \(search.id)")
             let run = try RunCommand.parse([search.id, "--samples", samples, "--out", out] + dbArgs)
             try run.run()
+            let passed = Self.validationPassed(search: search.id, resultsRoot: out)
+            let dbPart = database.db.map { " --db \($0)" } ?? ""
+            unblindCommands.append(passed
+                ? "darksector run \(search.id) --samples \(samples) --out \(out)\(dbPart) --unblind"
+                : "# \(search.id): validation failed, unblinding would be refused (see its report.md)")
         }
         print("\nSamples: \(samples)   catalog: \(database.path)   results: \(out)")
+        print("\n== 4. to unblind (validated on the control samples; each unblinding is recorded in the audit trail):")
+        for c in unblindCommands { print("  \(c)") }
     }
 }

@@ -5,10 +5,10 @@ import EventModel
 import Foundation
 import Reporting
 
-/// Stage 0: the data/MC corrections, measured in control samples on the calibration half of
-/// the events (data through the search's blinding), written as `corrections.json` and as a
-/// table (`corrections.csv|md|tex`). The select and validate stages apply them to the
-/// simulation; validate judges them on the other half.
+/// Stage 0: the data/MC corrections, measured in calibration samples (data through the
+/// search's blinding), written as `corrections.json` and as a table
+/// (`corrections.csv|md|tex`). The select and validate stages apply them to the simulation;
+/// validate judges them on events outside the calibration samples.
 public enum CalibrateStage {
     public static let file = "corrections.json"
 
@@ -34,7 +34,7 @@ public enum CalibrateStage {
             columns: ["correction", "bin", "data", "MC", "correction factor", "stat.", "syst.", "control sample",
                       "data events", "MC effective events"],
             rows: rows,
-            caption: "Measured on the even event ids of data and simulation (the odd ones validate them). " + set.notes.joined(separator: " "))
+            caption: "Each correction comes from its own calibration sample, whose events the validation leaves out. " + set.notes.joined(separator: " "))
         try TableWriter.write(table, to: directory, baseName: "corrections", latexLabel: "tab:corrections")
     }
 }

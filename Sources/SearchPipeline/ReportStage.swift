@@ -1,4 +1,5 @@
 import Analysis
+import Corrections
 import Foundation
 import Reporting
 
@@ -81,6 +82,37 @@ public enum ReportStage {
             try TableWriter.write(sysTable, to: directory, baseName: "systematics")
             doc.section("Systematic uncertainties")
             doc.table(sysTable)
+        }
+
+        // Corrections measured in control samples, and what they do to the validation.
+        if let v = validation, let set = v.corrections {
+            doc.section("Data/MC corrections (measured in control samples)")
+            doc.paragraph("Measured in calibration samples of data and simulation (`darksector calibrate`; each sample chosen so that no event of it lies in a blinded region) and applied to all simulation (backgrounds and signal) as per-event weights, momentum re-smearing or beam-background overlay. The control samples below judge them without the calibration samples' events (`CalibrationSampleVeto`). Table: corrections.csv / .md / .tex.")
+            try CalibrateStage.writeTable(set, to: directory)
+            if let t = try? ResultTable(title: "Corrections", columns: ["correction", "bin", "data", "MC", "factor", "stat.", "syst."],
+                                        rows: set.corrections.map { c in
+                                            [.text(c.name), .text(c.bin), .measured(c.dataValue, c.dataUncertainty),
+                                             .measured(c.mcValue, c.mcUncertainty), .value(c.value, format: .fixed(4)),
+                                             .value(c.statUncertainty, format: .fixed(4)), .value(c.systUncertainty, format: .fixed(4))]
+                                        }) {
+                doc.table(t)
+            }
+            if !set.notes.isEmpty { doc.bullets(set.notes) }
+            if let before = v.uncorrected {
+                var rows: [[TableCell]] = []
+                for after in v.outcome.results {
+                    guard let b = before.first(where: { $0.name == after.name }) else { continue }
+                    func chi(_ r: ControlSampleResult) -> TableCell { r.shape.map { .text(String(format: "%.1f/%d", $0.chi2, $0.ndf)) } ?? .text("-") }
+                    rows.append([.text(after.name), .measured(b.ratio, b.ratioUncertainty, format: .fixed(3)), chi(b), .text(b.passed ? "pass" : "fail"),
+                                 .measured(after.ratio, after.ratioUncertainty, format: .fixed(3)), chi(after), .text(after.passed ? "pass" : "fail")])
+                }
+                if let t = try? ResultTable(title: "Control samples before and after correction (calibration events removed)",
+                                            columns: ["control sample", "data/MC before", "chi2/ndf before", "before",
+                                                      "data/MC after", "chi2/ndf after", "after"], rows: rows) {
+                    try TableWriter.write(t, to: directory, baseName: "validation_before_after")
+                    doc.table(t)
+                }
+            }
         }
 
         // Control samples.

@@ -165,8 +165,10 @@ public struct SearchPipeline {
         guard !samples.mc.isEmpty else { throw PipelineError.noSamples(directory: samples.directory) }
         guard !samples.data.isEmpty else { throw PipelineError.noData(directory: samples.directory) }
         let set = try corrections()
+        let conditions = try mcConditions.map { try DetectorConditions.load(.mc, from: $0) }
         let out = try ValidateStage.run(entry, configuration: configuration, mc: samples.mc, data: samples.data,
-                                        corrections: set, simulationCorrections: try simulationCorrections(set))
+                                        corrections: set, simulationCorrections: try simulationCorrections(set),
+                                        mcConditions: conditions)
         try StageFile.write(out, to: url(StageFile.validation))
         // The audit trail unblinding trusts: the digest of the outcome as it will be read back.
         if let database {
@@ -266,6 +268,7 @@ public struct SearchPipeline {
             try body()
             log(String(format: "%@: %.1f s", name, Date().timeIntervalSince(t0)))
         }
+        if !samples.data.isEmpty && mcConditions != nil { try timed("calibrate") { _ = try calibrate() } }
         try timed("select") { _ = try select() }
         try timed("optimise") { try optimise() }
         if !samples.data.isEmpty { try timed("validate") { try validate() } }

@@ -2,18 +2,21 @@ import EventModel
 import Analysis
 import Foundation
 import Corrections
+import Detector
 
 /// Stage 2: control samples, data versus MC (data through `BlindedData`, so nothing inside
 /// a signal region that passes the loosest selection is ever read), and the systematics
 /// table completed with the rows the configuration derives from control samples
 /// (`from_control_sample`: max(|data/MC - 1|, sigma) assigned in full).
 public enum ValidateStage {
-    /// With `corrections` (measured by `CalibrateStage` on the even event ids) the control
-    /// samples are compared on the odd event ids only, with and without the corrections: the
-    /// corrected comparison decides, the uncorrected one is kept for the report.
+    /// With `corrections` (measured by `CalibrateStage`) the control samples are compared
+    /// without the calibration samples' events (`CalibrationSampleVeto`), with and without
+    /// the corrections: the corrected comparison decides, the uncorrected one is kept for
+    /// the report.
     public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, mc: [any EventSource],
                            data: [any EventSource], corrections: CorrectionSet? = nil,
-                           simulationCorrections: [any SimulationCorrection] = []) throws -> ValidationStageOutput {
+                           simulationCorrections: [any SimulationCorrection] = [],
+                           mcConditions: DetectorConditions? = nil) throws -> ValidationStageOutput {
         let blinded = try BlindedData(search: ps.search, configuration: configuration, sources: data)
         // Simulation is compared at the luminosity of the data on disk, not at the
         // configuration's (a 79.7 fb^-1 projection run on 0.05 fb^-1 of pseudo-data must not
@@ -21,12 +24,12 @@ public enum ValidateStage {
         let dataLuminosity = Self.dataLuminosity(data)
         let validator = ControlSampleValidator(search: ps.search, baseSelection: configuration.selection)
         let target = dataLuminosity ?? configuration.luminosityInvFb
-        let split: EventSplit? = corrections == nil ? nil : .validation
+        let veto = corrections == nil ? nil : mcConditions.map { CalibrationSampleVeto(mcConditions: $0) }
         let outcome = try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                             corrections: simulationCorrections, split: split)
+                                             corrections: simulationCorrections, filter: veto)
         let uncorrected = corrections == nil ? nil
             : try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                     corrections: [], split: split).results
+                                     corrections: [], filter: veto).results
         var table = configuration.systematics
         var notes: [String] = []
         if let corrections {
