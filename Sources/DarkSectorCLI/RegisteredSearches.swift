@@ -1,6 +1,7 @@
 import Analysis
 import DarkHiggsstrahlungPackage
 import Foundation
+import MonoPhotonPackage
 import SearchPipeline
 import ZPrimeInvisiblePackage
 
@@ -11,6 +12,7 @@ enum StandardPipelines {
         ZPrimeInvisiblePackage(mcConditions: mcConditions),
         ZPrimeElectronMuonPackage(mcConditions: mcConditions),
         DarkHiggsstrahlungPackage(mcConditions: mcConditions),
+        MonoPhotonPackage(mcConditions: mcConditions),
     ]
 
     static func entry(id: String) throws -> any SearchPackage {
