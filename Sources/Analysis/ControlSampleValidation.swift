@@ -39,6 +39,9 @@ public struct ControlSampleResult: Sendable, Hashable, Codable {
     public let criteria: ControlSample.Criteria
     /// Why the sample fails its criteria; empty when it passes.
     public let failures: [String]
+    /// The relative simulation-yield uncertainty from the data/MC corrections that the chi2
+    /// and the ratio's uncertainty include (nil: none, uncorrected simulation).
+    public var normalisationUncertainty: Double? = nil
     public var passed: Bool { failures.isEmpty }
 }
 
@@ -83,10 +86,13 @@ public struct ControlSampleValidator: Sendable {
     /// Streams MC and blinded data for each control sample and compares them.
     /// The outcome carries the configuration hash the data were opened with.
     /// `corrections` are applied to the simulation; `filter` drops events from both data and
-    /// simulation (the calibration samples the corrections were measured in).
+    /// simulation (the calibration samples the corrections were measured in);
+    /// `normalisation` is each control sample's relative simulation-yield uncertainty from
+    /// the corrections (see `compare`).
     public func validate(_ samples: [ControlSample], mc: [any EventSource], data: BlindedData,
                          targetLuminosityInvFb: Double, corrections: [any SimulationCorrection] = [],
-                         filter: (any EventFilter)? = nil) throws -> ValidationOutcome {
+                         filter: (any EventFilter)? = nil,
+                         normalisation: [String: Double] = [:]) throws -> ValidationOutcome {
         var results: [ControlSampleResult] = []
         // One pass over simulation and one over data for all control samples.
         let selections = try samples.map { try $0.selection(from: baseSelection, search: search.id) }
@@ -100,15 +106,22 @@ public struct ControlSampleValidator: Sendable {
             // may also loosen) would otherwise show a data deficit that is only blinding.
             let hidden = try data.policy.hiddenMask(m.candidates.columns, count: m.candidates.count, search: search.id)
             let visibleMC = m.candidates.filtered(hidden.map { !$0 })
-            results.append(try compare(cs, selection: sel, mc: visibleMC, data: d.candidates))
+            results.append(try compare(cs, selection: sel, mc: visibleMC, data: d.candidates, normalisation: normalisation[cs.name] ?? 0))
         }
         let shards = try ConcurrentMap.map(each: mc + data.sources) { try ShardFingerprint.of($0) }
         return ValidationOutcome(search: search.id, configurationHash: data.configurationHash, results: results, shards: shards)
     }
 
     /// Compares preselected tables under the control sample's full selection and sidebands.
+    ///
+    /// `normalisation`: a relative uncertainty of the simulation's overall yield, common to
+    /// all bins (the data/MC corrections' own uncertainties). It enters the chi2 as a fully
+    /// correlated term of the covariance, V = diag(v_i) + s^2 m m^T, inverted in closed form
+    /// (Sherman-Morrison): chi2 = sum r_i^2/v_i - s^2 (sum r_i m_i/v_i)^2 / (1 + s^2 sum m_i^2/v_i),
+    /// r_i = d_i - m_i; with s = 0 it is the Pearson sum. The data/MC ratio's uncertainty
+    /// gets s in quadrature. Zero (the default) for uncorrected simulation.
     public func compare(_ cs: ControlSample, selection: Selection, mc: CandidateTable,
-                        data: CandidateTable) throws -> ControlSampleResult {
+                        data: CandidateTable, normalisation: Double = 0) throws -> ControlSampleResult {
         func selected(_ t: CandidateTable) throws -> [Bool] {
             var mask = try Selection.mask(selection.cuts, on: t)
             if !cs.sidebands.isEmpty {
@@ -123,7 +136,7 @@ public struct ControlSampleValidator: Sendable {
         let ratio = M > 0 ? D / M : .nan
         let sR: Double
         if M <= 0 { sR = .nan } else if D > 0 {
-            sR = ratio * (1 / D + (sM / M) * (sM / M)).squareRoot()
+            sR = ratio * (1 / D + (sM / M) * (sM / M) + normalisation * normalisation).squareRoot()
         } else { sR = 1 / M }
 
         var shape: ControlSampleResult.Shape? = nil
@@ -162,11 +175,15 @@ public struct ControlSampleValidator: Sendable {
                     groups[groups.count - 1].d += open.d; groups[groups.count - 1].m += open.m; groups[groups.count - 1].m2 += open.m2
                 }
             }
+            var rm = 0.0, mm = 0.0
             for g in groups {
                 let variance = g.m > 0 ? g.m + g.m2 : g.d
                 guard variance > 0 else { continue }
                 chi2 += (g.d - g.m) * (g.d - g.m) / variance; ndf += 1
+                rm += (g.d - g.m) * g.m / variance; mm += g.m * g.m / variance
             }
+            let s2 = normalisation * normalisation
+            if s2 > 0 { chi2 -= s2 * rm * rm / (1 + s2 * mm) }
             let edges = (0...b.bins).map { b.low + (b.high - b.low) * Double($0) / Double(b.bins) }
             shape = .init(observable: b.observable, edges: edges, data: dh, mc: mh, mcUncertainty: mh2.map { $0.squareRoot() },
                           mcByProcess: byProcess, pulls: pulls,
@@ -204,8 +221,10 @@ public struct ControlSampleValidator: Sendable {
                 failures.append("\(cs.name): min_chi2_p_value is set but the sample has no binning")
             }
         }
-        return ControlSampleResult(name: cs.name, dataYield: D, mcYield: M, mcUncertainty: sM, ratio: ratio,
-                                   ratioUncertainty: sR, shape: shape, resolutions: resolutions, criteria: cs.criteria,
-                                   failures: failures)
+        var result = ControlSampleResult(name: cs.name, dataYield: D, mcYield: M, mcUncertainty: sM, ratio: ratio,
+                                         ratioUncertainty: sR, shape: shape, resolutions: resolutions, criteria: cs.criteria,
+                                         failures: failures)
+        result.normalisationUncertainty = normalisation > 0 ? normalisation : nil
+        return result
     }
 }

@@ -63,6 +63,23 @@ public struct CorrectionSet: Codable, Sendable, Hashable {
 
     public func rows(named name: String) -> [MeasuredCorrection] { corrections.filter { $0.name == name } }
 
+    /// The same set with correction `name` moved up by its total uncertainty in every bin
+    /// (a coherent +1 sigma variation; the data-side value moves with it, so that the
+    /// weights of failing objects, (1 - data)/(1 - MC), move consistently).
+    public func shifted(_ name: String) -> CorrectionSet {
+        var out = self
+        for k in out.corrections.indices where out.corrections[k].name == name {
+            let c = out.corrections[k]
+            let relative = c.value != 0 ? c.totalUncertainty / c.value : 0
+            out.corrections[k].value = c.value * (1 + relative)
+            out.corrections[k].dataValue = c.dataValue * (1 + relative)
+        }
+        return out
+    }
+
+    /// Corrections that act as event weights, whose uncertainties move the simulated yields.
+    public static let weightCorrections = ["trigger_two_track", "muon_id_efficiency"]
+
     /// The row of `name` whose bin holds `x` (nil when none).
     public func row(named name: String, at x: Double) -> MeasuredCorrection? {
         corrections.first { $0.name == name && $0.contains(x) }

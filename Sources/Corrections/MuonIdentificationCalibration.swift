@@ -4,7 +4,7 @@ import Kinematics
 
 /// Muon identification efficiency by tag and probe on e+e- -> mu+mu- gamma: two
 /// opposite-charge tracks, neither identified as an electron, and a photon (an unmatched ECL
-/// cluster above 1 GeV) such that the two tracks (as muons) and the photon carry the full
+/// cluster above 0.5 GeV) such that the two tracks (as muons) and the photon carry the full
 /// collision energy, E* > 9.5 GeV in the CMS (tau pairs and two-photon events, whose pions
 /// would fake a lower "efficiency", lose energy to neutrinos or the beam pipe). A tag is a
 /// track identified as a muon in the KLM barrel with p > 1 GeV; the other track, above
@@ -16,7 +16,7 @@ import Kinematics
 /// reach into the dimuon searches' signal regions, which are hidden in data only when both
 /// muons are identified, so a tag-and-probe on them loses passing probes, in data and
 /// simulation by different amounts where the resolutions differ (we measured a 3% bias in
-/// the forward endcap that way). With a 1 GeV photon the event fails every current search's
+/// the forward endcap that way). With a 0.5 GeV photon the event fails every current search's
 /// photon veto or extra-energy cut, so none is hidden (checked in Tests/CorrectionsTests).
 ///
 /// Applied to simulated tracks matched to a generator muon above 0.7 GeV in a measured
@@ -27,6 +27,9 @@ public struct MuonIdentificationCalibration: Calibration {
     public static let edges: [Double] = [25, 45, 125, 155]
     static let workingPoint: Float = 0.9
     static let minProbeMomentum = 0.7
+    /// Lab energy of the photon: above the dimuon searches' 0.4 GeV extra-energy cut, so
+    /// that the event fails it (and their photon veto) and is never hidden.
+    static let minPhotonEnergy = 0.5
 
     let beams: BelleIIBeams
     var data = [EfficiencyCounter](repeating: .init(), count: edges.count - 1)
@@ -48,7 +51,7 @@ public struct MuonIdentificationCalibration: Calibration {
               b.tracks.electronID[r0] <= Self.workingPoint, b.tracks.electronID[r0 + 1] <= Self.workingPoint else { return false }
         // The hardest unmatched cluster is the photon.
         var photon: Int? = nil
-        for c in b.clusters.offsets.rows(ofEvent: i) where b.clusters.trackMatched[c] == 0 && b.clusters.energy[c] > 1.0 {
+        for c in b.clusters.offsets.rows(ofEvent: i) where b.clusters.trackMatched[c] == 0 && b.clusters.energy[c] > Self.minPhotonEnergy {
             if photon == nil || b.clusters.energy[c] > b.clusters.energy[photon!] { photon = c }
         }
         guard let g = photon else { return false }
@@ -99,7 +102,7 @@ public struct MuonIdentificationCalibration: Calibration {
                 // on the same KLM plateau. We assign 0.3%, the size of the tag-selection
                 // dependence Belle II quotes.
                 systUncertainty: 0.003,
-                sourceSample: "mu mu gamma tag and probe: photon above 1 GeV, E* of mu mu gamma above 9.5 GeV",
+                sourceSample: "mu mu gamma tag and probe: photon above 0.5 GeV, E* of mu mu gamma above 9.5 GeV",
                 method: "fraction of probes identified as muons (muonID > 0.9)",
                 dataEvents: d.total, mcEvents: m.effectiveEntries))
         }

@@ -25,8 +25,31 @@ public enum ValidateStage {
         let validator = ControlSampleValidator(search: ps.search, baseSelection: configuration.selection)
         let target = dataLuminosity ?? configuration.luminosityInvFb
         let veto = corrections == nil ? nil : mcConditions.map { CalibrationSampleVeto(mcConditions: $0) }
+        // Each weight correction moved up by its uncertainty: the relative change of each
+        // control sample's simulated yield, added in quadrature over corrections, is the
+        // simulation's normalisation uncertainty in the corrected comparison.
+        var normalisation: [String: Double] = [:]
+        if let corrections, let mcConditions {
+            var nominal: [String: Double]? = nil
+            for name in CorrectionSet.weightCorrections where !corrections.rows(named: name).isEmpty {
+                if nominal == nil {
+                    nominal = Dictionary(uniqueKeysWithValues: try validator.validate(
+                        configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                        corrections: simulationCorrections, filter: veto).results.map { ($0.name, $0.mcYield) })
+                }
+                let shifted = try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                                                     corrections: corrections.shifted(name).simulationCorrections(mcConditions: mcConditions),
+                                                     filter: veto)
+                for r in shifted.results {
+                    guard let y0 = nominal?[r.name], y0 > 0 else { continue }
+                    let d = r.mcYield / y0 - 1
+                    normalisation[r.name, default: 0] += d * d
+                }
+            }
+            normalisation = normalisation.mapValues { $0.squareRoot() }
+        }
         let outcome = try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                             corrections: simulationCorrections, filter: veto)
+                                             corrections: simulationCorrections, filter: veto, normalisation: normalisation)
         let uncorrected = corrections == nil ? nil
             : try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
                                      corrections: [], filter: veto).results
