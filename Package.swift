@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(name: "MonoPhotonTests",
                     dependencies: ["MonoPhoton", "MonoPhotonPackage", "SampleProduction", "Analysis", "Statistics", "EventModel",
                                    "Kinematics", "Generators", "Detector"],
-                    path: "Tests/MonoPhotonTests", exclude: ["Fixtures"]),
+                    path: "Tests/MonoPhotonTests"),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "Kinematics", "EventModel"],
                     path: "Tests/DetectorTests"),
         .testTarget(name: "DarkSectorCLITests", dependencies: ["DarkSectorCLI", "darksector", "EventStore", "EventModel", "Provenance",

@@ -1,0 +1,86 @@
+import Analysis
+import Detector
+import EventModel
+import Foundation
+import Kinematics
+import MonoPhoton
+import MonoPhotonPackage
+import XCTest
+
+/// The figures the physics target repeats from Conditions/mc.yaml (it cannot read them), and the
+/// M2_miss resolution against the core width of signal MC through the MC detector.
+final class MonoPhotonDetectorTests: XCTestCase {
+    static var conditionsURL: URL {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Conditions/mc.yaml").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("Conditions/mc.yaml")
+    }
+
+    func testRepeatedFiguresEqualTheMCConditions() throws {
+        let c = try DetectorConditions.load(.mc, from: Self.conditionsURL)
+        XCTAssertEqual(ECLCoverage.forwardEndcapDeg, c.acceptance.eclForwardEndcapThetaDeg)
+        XCTAssertEqual(ECLCoverage.barrelDeg, c.acceptance.eclBarrelThetaDeg)
+        XCTAssertEqual(ECLCoverage.backwardEndcapDeg, c.acceptance.eclBackwardEndcapThetaDeg)
+        let r = PhotonEnergyResolution.belleIIECL
+        XCTAssertEqual(r.noisePercent, c.calorimeter.energyNoisePercent)
+        XCTAssertEqual(r.stochasticPercent, c.calorimeter.energyStochasticPercent)
+        XCTAssertEqual(r.constantPercent, c.calorimeter.energyConstantPercent)
+        XCTAssertEqual(MonoPhotonObservables.extraThresholdForward, c.extraEnergy.minClusterEnergyForwardGeV)
+        XCTAssertEqual(MonoPhotonObservables.extraThresholdBarrel, c.extraEnergy.minClusterEnergyBarrelGeV)
+        XCTAssertEqual(MonoPhotonObservables.extraThresholdBackward, c.extraEnergy.minClusterEnergyBackwardGeV)
+        // PHYSICS.md quotes the parametrisation as about 1.6% at 1 GeV.
+        XCTAssertEqual(r.relative(energy: 1.0), 0.016, accuracy: 0.0005)
+    }
+
+    /// Signal without ISR: the selected photons' M2_miss peaks at m^2 (median within 0.2 sigma)
+    /// with the core width the window is sized from (within 15%: the formula is taken at
+    /// E_lab = E*, a barrel photon's E_lab is 0.8-1.2 E*, and the angular term is left out).
+    func testMissingMassResolutionMatchesSignalMC() throws {
+        let c = try DetectorConditions.load(.mc, from: Self.conditionsURL)
+        let samples = MonoPhotonSignalSamples(conditions: c, eventsPerMass: 2000, withISR: false)
+        let search = MonoPhoton.standard
+        for m in [2.0, 6.0] {
+            let out = try MonteCarloSelection(search: search, targetLuminosityInvFb: 1).run([samples.sample(mass: m)])
+            let t = out.candidates
+            let values = try t.column("m2_miss")
+            let sigma = try XCTUnwrap(CoreResolution.sigma(values: values, weights: t.weight, truth: m * m))
+            let expected = search.windows.resolution.sigmaMissingMassSquared(mass: m, sqrtS: search.windows.sqrtS)
+            print("mono-photon M2_miss core width at m = \(m): MC \(sigma), formula \(expected) GeV^2")
+            XCTAssertEqual(sigma, expected, accuracy: 0.15 * expected, "m = \(m)")
+            let median = values.sorted()[values.count / 2]
+            XCTAssertEqual(median, m * m, accuracy: 0.2 * expected, "m = \(m)")
+        }
+    }
+
+    /// The margin itself, at hand-picked angles (barrel centre, forward gap, past the endcaps).
+    func testMarginOfHandPickedAngles() {
+        XCTAssertEqual(ECLCoverage.margin(thetaDeg: 80), 47.8, accuracy: 1e-9)
+        XCTAssertEqual(ECLCoverage.margin(thetaDeg: 31.8), -0.4, accuracy: 1e-9)
+        XCTAssertEqual(ECLCoverage.margin(thetaDeg: 160), -4.9, accuracy: 1e-9)
+        XCTAssertEqual(ECLCoverage.margin(thetaDeg: 5), -7.4, accuracy: 1e-9)
+    }
+
+    /// A hand-made gamma gamma event whose second photon (lab 130 deg, in the backward gap)
+    /// was lost: the observables put the partner of the seen photon back at 130 deg.
+    func testPartnerOfALostPhotonPointsAtIt() throws {
+        let beams = BelleIIBeams.y4S
+        let lost = FourVector(e: 3.0, p: ThreeVector(magnitude: 3.0, theta: 130 * Double.pi / 180, phi: 0.3))
+        let lostCMS = beams.toCMS(lost)
+        let seenCMS = FourVector(e: lostCMS.e, px: -lostCMS.px, py: -lostCMS.py, pz: -lostCMS.pz)
+        let seen = beams.toLab(seenCMS)
+        var batch = EventBatch()
+        batch.append(ReconstructedEvent(eventID: 1, trigger: .singlePhoton,
+                                        clusters: [Cluster(energy: seen.e, theta: seen.theta, phi: seen.phi),
+                                                   Cluster(energy: 0.2, theta: 1.0, phi: 0)]))
+        let o = MonoPhotonObservables.compute(batch)
+        XCTAssertEqual(o["partner_theta_lab_deg"]![0], 130, accuracy: 1e-6)
+        XCTAssertEqual(o["partner_ecl_margin_deg"]![0], -0.7, accuracy: 1e-6)
+        XCTAssertEqual(o["photon_e_cms"]![0], lostCMS.e, accuracy: 1e-9)
+        XCTAssertEqual(o["m2_miss"]![0], beams.s - 2 * beams.sqrtS * lostCMS.e, accuracy: 1e-9)
+        XCTAssertEqual(o["extra_energy"]![0], 0.2, accuracy: 1e-12)
+        XCTAssertEqual(o["n_tracks"]![0], 0)
+        XCTAssertEqual(o["trigger_single_photon"]![0], 1)
+    }
+}
