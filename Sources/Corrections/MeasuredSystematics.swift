@@ -6,22 +6,27 @@ import Analysis
 /// uncertainties of corrections that analysis measured; once this run measures its own,
 /// keeping both would count the same effect twice.
 public enum MeasuredSystematics {
-    /// The table with the `trigger` and `muon_id` rows replaced by the measured uncertainties
-    /// (the largest relative uncertainty over the correction's bins: the signal populates all
-    /// of them and the bins are not averaged with signal weights here, so this is
-    /// conservative). Muon ID enters twice (two muons, fully correlated). Rows the
-    /// corrections do not cover are kept and named in `notes`.
+    /// The table with the `trigger` and `muon_id` rows replaced by the measured uncertainties:
+    /// the relative uncertainty of the bins, averaged with the calibration sample's simulated
+    /// population of each bin (an approximation of the signal's own population: the signal
+    /// muons are in the barrel, like most probes; the largest bin instead, the backward
+    /// endcap with its few probes, gave 5% per muon for a search that needs barrel muons).
+    /// Bin uncertainties are statistical and so uncorrelated; averaging them linearly, not in
+    /// quadrature, keeps the result conservative. Muon ID enters twice (two muons, fully
+    /// correlated). Rows the corrections do not cover are kept and named in `notes`.
     public static func replacing(_ table: SystematicsTable, with set: CorrectionSet, notes: inout [String]) -> SystematicsTable {
         func worst(_ name: String) -> Double? {
-            let rows = set.rows(named: name).filter { $0.value > 0 }
-            return rows.map { $0.totalUncertainty / $0.value }.max()
+            let rows = set.rows(named: name).filter { $0.value > 0 && $0.mcEvents > 0 }
+            let weight = rows.map(\.mcEvents).reduce(0, +)
+            guard weight > 0 else { return nil }
+            return rows.map { $0.mcEvents * $0.totalUncertainty / $0.value }.reduce(0, +) / weight
         }
         var out = table
         let replacements: [(row: String, correction: String, multiplicity: Double, origin: String)] = [
             ("trigger", TwoTrackTriggerCalibration.correctionName, 1,
-             "measured: two-track trigger efficiency ratio (corrections.csv), largest bin uncertainty"),
+             "measured: two-track trigger efficiency ratio (corrections.csv), population-weighted bin uncertainty"),
             ("muon_id", MuonIdentificationCalibration.correctionName, 2,
-             "measured: muon ID tag and probe (corrections.csv), largest bin uncertainty, x2 for two muons"),
+             "measured: muon ID tag and probe (corrections.csv), population-weighted bin uncertainty, x2 for two muons"),
         ]
         for r in replacements {
             guard let k = out.sources.firstIndex(where: { $0.name == r.row }) else { continue }
