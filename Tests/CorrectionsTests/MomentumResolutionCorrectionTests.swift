@@ -54,12 +54,14 @@ import Testing
         let widthAfter = Self.standardDeviation(Self.magnitudes(after)) / p0
         #expect(abs(widthBefore / sigma - 1) < 0.03, "input width \(widthBefore) vs \(sigma)")
         #expect(abs(widthAfter / (Self.k * sigma) - 1) < 0.03, "corrected width \(widthAfter) vs k sigma \(Self.k * sigma)")
-        // Directions are kept: the same unit vectors before and after.
+        // Directions are kept: |a x b| / (|a| |b|) = sin of the angle between them is ~0.
         for r in stride(from: 0, to: Self.tracks, by: 997) {
             let a = (before.tracks.px[r], before.tracks.py[r], before.tracks.pz[r])
             let b = (after.tracks.px[r], after.tracks.py[r], after.tracks.pz[r])
-            let s = b.0 / a.0
-            #expect(abs(b.1 - s * a.1) < 1e-9 * abs(b.1) + 1e-12 && abs(b.2 - s * a.2) < 1e-9 * abs(b.2))
+            let cross = ((a.1 * b.2 - a.2 * b.1) * (a.1 * b.2 - a.2 * b.1) + (a.2 * b.0 - a.0 * b.2) * (a.2 * b.0 - a.0 * b.2)
+                         + (a.0 * b.1 - a.1 * b.0) * (a.0 * b.1 - a.1 * b.0)).squareRoot()
+            let norms = (a.0 * a.0 + a.1 * a.1 + a.2 * a.2).squareRoot() * (b.0 * b.0 + b.1 * b.1 + b.2 * b.2).squareRoot()
+            #expect(cross / norms < 1e-12)
         }
     }
 
