@@ -93,22 +93,48 @@ public struct ControlSampleValidator: Sendable {
                          targetLuminosityInvFb: Double, corrections: [any SimulationCorrection] = [],
                          filter: (any EventFilter)? = nil,
                          normalisation: [String: Double] = [:]) throws -> ValidationOutcome {
-        var results: [ControlSampleResult] = []
-        // One pass over simulation and one over data for all control samples.
+        let dataTables = try self.dataTables(samples, data: data, filter: filter)
+        let mcTables = try self.mcTables(samples, mc: mc, data: data, targetLuminosityInvFb: targetLuminosityInvFb,
+                                         corrections: corrections, filter: filter)
+        return try outcome(samples, mcTables: mcTables, dataTables: dataTables, data: data, shards: try fingerprints(mc: mc, data: data),
+                           normalisation: normalisation)
+    }
+
+    /// The visible data of each control sample (one pass over the data for all of them).
+    public func dataTables(_ samples: [ControlSample], data: BlindedData, filter: (any EventFilter)? = nil) throws -> [CandidateTable] {
+        let selections = try samples.map { try $0.selection(from: baseSelection, search: search.id) }
+        return try data.candidates(selections: selections, filter: filter).map(\.candidates)
+    }
+
+    /// The simulation of each control sample (one pass), without the events blinding hides
+    /// in data: a control sample that reaches into the blinded region (e.g. a reversed cut
+    /// Punzi may also loosen) would otherwise show a data deficit that is only blinding.
+    public func mcTables(_ samples: [ControlSample], mc: [any EventSource], data: BlindedData, targetLuminosityInvFb: Double,
+                         corrections: [any SimulationCorrection] = [], filter: (any EventFilter)? = nil) throws -> [CandidateTable] {
         let selections = try samples.map { try $0.selection(from: baseSelection, search: search.id) }
         let mcOut = try MonteCarloSelection(search: search, targetLuminosityInvFb: targetLuminosityInvFb,
                                             corrections: corrections, filter: filter).run(mc, selections: selections)
-        let dataOut = try data.candidates(selections: selections, filter: filter)
-        for (k, cs) in samples.enumerated() {
-            let sel = selections[k], m = mcOut[k], d = dataOut[k]
-            // Compare like with like: simulation loses the events blinding hides in data. A
-            // control sample that reaches into the blinded region (e.g. a reversed cut Punzi
-            // may also loosen) would otherwise show a data deficit that is only blinding.
+        return try mcOut.map { m in
             let hidden = try data.policy.hiddenMask(m.candidates.columns, count: m.candidates.count, search: search.id)
-            let visibleMC = m.candidates.filtered(hidden.map { !$0 })
-            results.append(try compare(cs, selection: sel, mc: visibleMC, data: d.candidates, normalisation: normalisation[cs.name] ?? 0))
+            return m.candidates.filtered(hidden.map { !$0 })
         }
-        let shards = try ConcurrentMap.map(each: mc + data.sources) { try ShardFingerprint.of($0) }
+    }
+
+    /// The shards a validation read (simulation and data), fingerprinted once.
+    public func fingerprints(mc: [any EventSource], data: BlindedData) throws -> [ShardFingerprint] {
+        try ConcurrentMap.map(each: mc + data.sources) { try ShardFingerprint.of($0) }
+    }
+
+    /// Compares tables made by `mcTables` and `dataTables`: several simulations (corrected,
+    /// uncorrected, varied) are compared with one reading of the data.
+    public func outcome(_ samples: [ControlSample], mcTables: [CandidateTable], dataTables: [CandidateTable], data: BlindedData,
+                        shards: [ShardFingerprint], normalisation: [String: Double] = [:]) throws -> ValidationOutcome {
+        let selections = try samples.map { try $0.selection(from: baseSelection, search: search.id) }
+        var results: [ControlSampleResult] = []
+        for (k, cs) in samples.enumerated() {
+            results.append(try compare(cs, selection: selections[k], mc: mcTables[k], data: dataTables[k],
+                                       normalisation: normalisation[cs.name] ?? 0))
+        }
         return ValidationOutcome(search: search.id, configurationHash: data.configurationHash, results: results, shards: shards)
     }
 

@@ -25,34 +25,37 @@ public enum ValidateStage {
         let validator = ControlSampleValidator(search: ps.search, baseSelection: configuration.selection)
         let target = dataLuminosity ?? configuration.luminosityInvFb
         let veto = corrections == nil ? nil : mcConditions.map { CalibrationSampleVeto(mcConditions: $0) }
+        let samples = configuration.controlSamples
+        // One reading of the data and one fingerprint of the shards for every comparison.
+        let dataTables = try validator.dataTables(samples, data: blinded, filter: veto)
+        let shards = try validator.fingerprints(mc: mc, data: blinded)
+        let correctedMC = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                                                 corrections: simulationCorrections, filter: veto)
         // Each weight correction moved up by its uncertainty: the relative change of each
         // control sample's simulated yield, added in quadrature over corrections, is the
         // simulation's normalisation uncertainty in the corrected comparison.
         var normalisation: [String: Double] = [:]
+        var uncorrected: [ControlSampleResult]? = nil
         if let corrections, let mcConditions {
-            var nominal: [String: Double]? = nil
+            let nominal = try validator.outcome(samples, mcTables: correctedMC, dataTables: dataTables, data: blinded, shards: shards)
+            let y0 = Dictionary(uniqueKeysWithValues: nominal.results.map { ($0.name, $0.mcYield) })
             for name in CorrectionSet.weightCorrections where !corrections.rows(named: name).isEmpty {
-                if nominal == nil {
-                    nominal = Dictionary(uniqueKeysWithValues: try validator.validate(
-                        configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                        corrections: simulationCorrections, filter: veto).results.map { ($0.name, $0.mcYield) })
-                }
-                let shifted = try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                                     corrections: corrections.shifted(name).simulationCorrections(mcConditions: mcConditions),
-                                                     filter: veto)
+                let shiftedMC = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                                                       corrections: corrections.shifted(name).simulationCorrections(mcConditions: mcConditions),
+                                                       filter: veto)
+                let shifted = try validator.outcome(samples, mcTables: shiftedMC, dataTables: dataTables, data: blinded, shards: shards)
                 for r in shifted.results {
-                    guard let y0 = nominal?[r.name], y0 > 0 else { continue }
-                    let d = r.mcYield / y0 - 1
+                    guard let y = y0[r.name], y > 0 else { continue }
+                    let d = r.mcYield / y - 1
                     normalisation[r.name, default: 0] += d * d
                 }
             }
             normalisation = normalisation.mapValues { $0.squareRoot() }
+            let plainMC = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target, filter: veto)
+            uncorrected = try validator.outcome(samples, mcTables: plainMC, dataTables: dataTables, data: blinded, shards: shards).results
         }
-        let outcome = try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                             corrections: simulationCorrections, filter: veto, normalisation: normalisation)
-        let uncorrected = corrections == nil ? nil
-            : try validator.validate(configuration.controlSamples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                     corrections: [], filter: veto).results
+        let outcome = try validator.outcome(samples, mcTables: correctedMC, dataTables: dataTables, data: blinded, shards: shards,
+                                            normalisation: normalisation)
         var table = configuration.systematics
         var notes: [String] = []
         if let corrections {
