@@ -11,11 +11,15 @@ import Kinematics
 /// - preselection: no track, the single-photon trigger (E* > 1 GeV in the barrel), the
 ///   candidate photon in the ECL barrel (32.2-128.7 deg lab, away from the gaps) with
 ///   E* > 1 GeV;
-/// - two cuts Punzi optimises per mass: `extra_energy` (all other clusters, below t; the
+/// - three cuts Punzi optimises per mass: `extra_energy` (all other clusters, below t; the
 ///   second photon of gamma gamma, radiative Bhabha leptons' showers) and `partner_margin`
 ///   (the back-to-back direction of the photon enters the instrumented ECL at least t deg from
 ///   an edge: closes the gamma gamma events whose other photon is lost in a gap or past an
-///   endcap, the main door of the background; `MonoPhotonObservables`);
+///   endcap, the main door of the background; `MonoPhotonObservables`) and `beam_escape`
+///   (the photon's transverse momentum is more than t times what particles escaping outside
+///   the ECL coverage could balance: t = 1 removes radiative Bhabha with both leptons down
+///   the beam pipe; the loosest t = 0 removes nothing, for high masses where the signal is
+///   confined the same way);
 /// - signal region per mass: M2_miss in m^2 +- 2 sigma (`MissingMassWindows`).
 /// Not done (issue #17): a KLM veto for photons punching through or entering the gaps (the
 /// parametrised detector has no KLM response to photons), shower-leakage modelling beyond
@@ -56,6 +60,8 @@ public struct MonoPhoton: Search {
                     tunable: .init(low: 0.1, high: 0.6, step: 0.1)),
                 Cut(name: "partner_margin", observable: "partner_ecl_margin_deg", comparison: .greater, threshold: 1.0,
                     tunable: .init(low: 0.0, high: 4.0, step: 0.5)),
+                Cut(name: "beam_escape", observable: "escape_pt_ratio", comparison: .greater, threshold: 1.0,
+                    tunable: .init(low: 0.0, high: 1.2, step: 0.1)),
             ])
     }
 

@@ -16,12 +16,24 @@ import Kinematics
 ///   (`ECLCoverage.margin`): e+e- -> gamma gamma with one photon lost has it negative or
 ///   small, a heavy A' (invisible anyway) does not care. This is the E*-versus-theta
 ///   requirement the issue asks for, in a form that follows the gap map.
+/// - `escape_pt_ratio`: the photon's transverse momentum against the beams' (lab; the 83 mrad
+///   crossing gives the beams 0.457 GeV in x), |P_T(beams) - p_T(gamma)|, over
+///   sin(24.9 deg) (E(beams) - E_gamma). If everything else left outside the ECL's polar
+///   coverage (theta < 12.4 or > 155.1 deg, so sin theta_i <= sin 24.9 deg = 0.421), then
+///   p_T,i <= 0.421 E_i for each particle and the ratio is <= 1: radiative Bhabha with both
+///   leptons down the beam pipe, and gamma gamma (gamma) with the others along the beams, are
+///   kinematically confined to ratio <= 1 (up to the photon's resolution); an A' is not.
 /// Events without a candidate photon get NaN except `n_tracks` and the trigger bit.
 public enum MonoPhotonObservables {
     public static let names: [String] = [
         "n_tracks", "trigger_single_photon", "photon_e_cms", "photon_theta_lab_deg", "photon_cos_theta_cms",
         "m2_miss", "extra_energy", "partner_theta_lab_deg", "partner_ecl_margin_deg",
+        "escape_pt_ratio",
     ]
+
+    /// sin of the largest polar angle to a beam line that escapes the ECL: the backward
+    /// endcap ends at 155.1 deg (ECLCoverage), 24.9 deg from the e+ beam; the forward one at 12.4.
+    public static let maximumEscapeSine = sin((180 - ECLCoverage.backwardEndcapDeg.upperBound) * Double.pi / 180)
 
     /// Extra-energy cluster thresholds (GeV) per region, Conditions/mc.yaml `extra_energy`.
     public static let extraThresholdForward = 0.10, extraThresholdBarrel = 0.05, extraThresholdBackward = 0.15
@@ -36,7 +48,8 @@ public enum MonoPhotonObservables {
         let n = batch.count
         let nan = [Double](repeating: .nan, count: n)
         var nTracks = nan, trigger = nan, energy = nan, thetaLab = nan, cosCMS = nan, m2 = nan
-        var extra = nan, partnerTheta = nan, partnerMargin = nan
+        var extra = nan, partnerTheta = nan, partnerMargin = nan, escape = nan
+        let beamTotal = beams.total
         let toDeg = 180 / Double.pi, s = beams.s, rootS = beams.sqrtS
         for i in 0..<n {
             nTracks[i] = Double(batch.tracks.offsets.count(ofEvent: i))
@@ -58,11 +71,14 @@ public enum MonoPhotonObservables {
             let partner = beams.toLab(FourVector(e: cms.e, px: -cms.px, py: -cms.py, pz: -cms.pz))
             partnerTheta[i] = partner.theta * toDeg
             partnerMargin[i] = ECLCoverage.margin(thetaDeg: partnerTheta[i])
+            let rx = beamTotal.px - labPhoton.px, ry = beamTotal.py - labPhoton.py
+            escape[i] = (rx * rx + ry * ry).squareRoot() / (maximumEscapeSine * max(beamTotal.e - labPhoton.e, 1e-9))
         }
         return [
             "n_tracks": nTracks, "trigger_single_photon": trigger, "photon_e_cms": energy,
             "photon_theta_lab_deg": thetaLab, "photon_cos_theta_cms": cosCMS, "m2_miss": m2,
             "extra_energy": extra, "partner_theta_lab_deg": partnerTheta, "partner_ecl_margin_deg": partnerMargin,
+            "escape_pt_ratio": escape,
         ]
     }
 }

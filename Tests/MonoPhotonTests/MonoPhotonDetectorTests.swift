@@ -2,6 +2,7 @@ import Analysis
 import Detector
 import EventModel
 import Foundation
+import Generators
 import Kinematics
 import MonoPhoton
 import MonoPhotonPackage
@@ -82,5 +83,45 @@ final class MonoPhotonDetectorTests: XCTestCase {
         XCTAssertEqual(o["extra_energy"]![0], 0.2, accuracy: 1e-12)
         XCTAssertEqual(o["n_tracks"]![0], 0)
         XCTAssertEqual(o["trigger_single_photon"]![0], 1)
+    }
+
+    /// The beam-escape bound: photons balanced by two massless leptons anywhere outside the ECL
+    /// coverage (random directions in the 0-12.4 and 155.1-180 deg cones, energies fixed by
+    /// four-momentum conservation) never exceed ratio 1; the largest over 20000 configurations
+    /// comes within 10% of it (the bound is reached only with both leptons at the backward
+    /// edge). A lepton in the barrel breaks the bound.
+    func testEscapeRatioBoundsEverythingLostAlongTheBeams() throws {
+        let beams = BelleIIBeams.y4S
+        let rng = RandomStream(seed: 17, stream: 1)
+        func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * rng.uniform() }
+        func direction(_ lo: Double, _ hi: Double) -> ThreeVector {
+            let c = uniform(cos(hi * Double.pi / 180), cos(lo * Double.pi / 180))
+            return ThreeVector(magnitude: 1, theta: acos(c), phi: uniform(-Double.pi, Double.pi))
+        }
+        func ratio(leptonCones: [(Double, Double)]) -> Double? {
+            let n1 = direction(leptonCones[0].0, leptonCones[0].1), n2 = direction(leptonCones[1].0, leptonCones[1].1)
+            let e1 = uniform(0.1, 6.0)
+            let q = beams.total - FourVector(e: e1, p: n1 * e1)
+            let n2v = FourVector(e: 1, p: n2)
+            let qn = q.e * n2v.e - (q.px * n2v.px + q.py * n2v.py + q.pz * n2v.pz)
+            guard qn > 0 else { return nil }
+            let e2 = q.massSquared / (2 * qn)
+            guard e2 > 0 else { return nil }
+            let photon = q - FourVector(e: e2, p: n2 * e2)
+            guard photon.e > 0.5 else { return nil }
+            var batch = EventBatch()
+            batch.append(ReconstructedEvent(eventID: 1, clusters: [Cluster(energy: photon.e, theta: photon.theta, phi: photon.phi)]))
+            return MonoPhotonObservables.compute(batch)["escape_pt_ratio"]![0]
+        }
+        var largest = 0.0
+        for k in 0..<20_000 {
+            let cones = [k % 2 == 0 ? (0.0, 12.4) : (155.1, 180.0), k % 3 == 0 ? (0.0, 12.4) : (155.1, 180.0)]
+            if let r = ratio(leptonCones: cones) { largest = max(largest, r) }
+        }
+        XCTAssertLessThanOrEqual(largest, 1 + 1e-9)
+        XCTAssertGreaterThan(largest, 0.9)
+        var exceeded = false
+        for _ in 0..<2000 { if let r = ratio(leptonCones: [(60, 120), (155.1, 180)]), r > 1 { exceeded = true; break } }
+        XCTAssertTrue(exceeded, "a lepton in the barrel can balance more than the bound")
     }
 }
