@@ -73,7 +73,9 @@ public struct FOMScanPlot: GnuplotPlot {
             "set ylabel \(GnuplotText.quoted("Punzi FOM  {/Symbol e}/(\(String(format: "%g", a))/2 + √{/:Italic B})"))",
             "set border lw 1.5", "set tics front",
             "set grid lc rgb \"#dddddd\"",
-            "set key outside right top box samplen 2 spacing 1.1",
+            // Below the graph, two columns: six long mass labels on the right squeezed the
+            // graph to a third of the canvas and the stamp's two labels into each other.
+            "set key below box samplen 2 spacing 1.0 maxcols 2 width -2",
             "set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05",
         ]
         if let stamp { c += stamp.commands() }
