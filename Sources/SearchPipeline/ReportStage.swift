@@ -234,7 +234,7 @@ public enum ReportStage {
             observed: limits.unblinded ? curveRows.map { $0.point.observedCoupling ?? .nan } : nil,
             quantity: p.coupling.gnuplot, massName: p.mass.gnuplot, confidenceLevel: limits.confidenceLevel,
             method: "Bayesian counting")
-        let stamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, blinded: !limits.unblinded)
+        let stamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, pseudoData: limits.unblinded, blinded: !limits.unblinded)
         // The template fit (frequentist, asymptotic CLs) drawn over the Bayesian band.
         var references = ps.referenceCurves()
         var templateTable: ResultTable? = nil

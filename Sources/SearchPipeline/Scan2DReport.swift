@@ -79,7 +79,7 @@ enum Scan2DReport {
         let emptyMeaning = "no window here, or none with selected signal"
         let forbiddenMeaning = "outside the allowed region"
         let stamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb)
-        let limitStamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, blinded: !limits.unblinded)
+        let limitStamp = PlotStamp(luminosityInvFb: optimisation.luminosityInvFb, pseudoData: limits.unblinded, blinded: !limits.unblinded)
         if let m = try map({ limits.rows[$0].point.expectedCoupling.median }, quantity: p.coupling.gnuplot) {
             plot(MapPlot(map: m, title: "\(ps.search.id): expected \(cl) limit on \(p.coupling.gnuplot)", forbidden: forbidden,
                          emptyCellMeaning: emptyMeaning, forbiddenCellMeaning: forbiddenMeaning, stamp: limitStamp), "limit_map_expected")
