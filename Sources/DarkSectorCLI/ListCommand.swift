@@ -41,6 +41,6 @@ enum RegisteredSearches {
 
     /// Derived from `StandardPipelines`, the one place a search is registered.
     static var all: [Info] {
-        StandardPipelines.all.map { Info(id: $0.search.id, status: "working", summary: $0.search.name) }
+        StandardPipelines.all.map { Info(id: $0.search.id, status: $0.status, summary: $0.search.name) }
     }
 }

@@ -30,12 +30,16 @@ public protocol SearchPackage: Sendable {
     func referenceBands(massesGeV: [Double]) -> [LimitPlotBand]
     /// Published curves drawn for comparison.
     func referenceCurves() -> [ReferenceCurve]
+    /// "working" when `darksector demo` can run it end to end on the embedded default
+    /// production (the demo runs only those); anything else says why not.
+    var status: String { get }
 }
 
 extension SearchPackage {
     public var defaultConfigurationName: String { "default.yaml" }
     public var scanGeometry: ScanGeometry? { nil }
     public var hepdataPhrases: [String] { [] }
+    public var status: String { "working" }
     public func referenceBands(massesGeV: [Double]) -> [LimitPlotBand] { [] }
     public func referenceCurves() -> [ReferenceCurve] { [] }
     /// The default configuration, relative to the repository root.
