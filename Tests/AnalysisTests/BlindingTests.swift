@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import Provenance
 @testable import Analysis
+import EventModel
 
 final class BlindingTests: XCTestCase {
     let search = ToySearch()
@@ -44,6 +45,30 @@ final class BlindingTests: XCTestCase {
         let control = try ControlSample(name: "pi0", reverse: ["pi0_veto"]).selection(from: search.selection, search: "toy")
         let c = try data.candidates(selection: control).candidates
         XCTAssertEqual(c.eventID.enumerated().filter { try! Selection.mask(control.cuts, on: c)[$0.offset] }.map(\.element), [3])
+    }
+
+    /// A filter (the validation's calibration veto) only ever removes events: one that keeps
+    /// everything shows exactly what blinding shows, one that keeps only event 3 shows only
+    /// 3, and no filter brings a hidden event (2: inside a window, passing the selection)
+    /// back; the raw-batch door used by calibrations hides the same events.
+    func testEventFiltersCannotUncoverHiddenEvents() throws {
+        struct Keep: EventFilter {
+            let name = "test"
+            let ids: Set<Int64>?
+            func keep(_ b: EventBatch) -> [Bool] { b.events.eventID.map { ids?.contains($0) ?? true } }
+        }
+        let data = try blinded(handMade)
+        let open = Selection(preselection: [], cuts: [])
+        let all = try data.candidates(selections: [open], filter: Keep(ids: nil))[0].candidates
+        XCTAssertEqual(Set(all.eventID), [3, 4, 7, 8])
+        XCTAssertEqual(Set(try data.candidates(selections: [open], filter: Keep(ids: [3]))[0].candidates.eventID), [3])
+        XCTAssertEqual(Set(try data.candidates(selections: [open], filter: Keep(ids: [2, 3]))[0].candidates.eventID), [3])
+        var seen: Set<Int64> = []
+        try data.forEachVisibleBatch { seen.formUnion($0.events.eventID) }
+        XCTAssertFalse(seen.contains(2))
+        XCTAssertTrue(seen.isSuperset(of: [3, 4, 7, 8]))
+        let reduced = try data.reduceVisibleBatches(initial: { Set<Int64>() }) { acc, b in acc.formUnion(b.events.eventID) }
+        XCTAssertEqual(reduced.reduce(Set<Int64>()) { $0.union($1) }, seen)
     }
 
     func testRandomDataNothingVisibleInsideBlindedBox() throws {

@@ -45,6 +45,30 @@ final class ControlSampleTests: XCTestCase {
         XCTAssertTrue(f.failures[0].contains("p ="))
     }
 
+    /// The corrections' relative uncertainty s enters as a fully correlated term,
+    /// V = diag(v) + s^2 m m^T: the closed form in `compare` against numpy's full inverse of
+    /// the same matrix (Fixtures/analysis/normalisation_chi2.py), and s in the ratio's error.
+    func testNormalisationUncertaintyEntersTheChi2AsACorrelatedTerm() throws {
+        struct Reference: Decodable { struct Case: Decodable { let s: Double; let chi2: Double }; let cases: [Case] }
+        let url = fixtures.appendingPathComponent("normalisation_chi2.json")
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+        XCTAssertEqual(reference.cases.count, 4, "fixture \(url.path)")
+        let mc = Toy.table(m: [Double](repeating: 0.5, count: 30) + [Double](repeating: 1.5, count: 40),
+                           q: [Double](repeating: 0.1, count: 70),
+                           weight: [Double](repeating: 2, count: 30) + [Double](repeating: 1, count: 40), process: "bkg")
+        let dm = [Double](repeating: 0.5, count: 80) + [Double](repeating: 1.5, count: 20)
+        let data = Toy.table(m: dm, q: [Double](repeating: 0.1, count: 100), weight: [Double](repeating: 1, count: 100), process: "data")
+        let cs = ControlSample(name: "t", binning: .init(observable: "m", low: 0, high: 2, bins: 2),
+                               criteria: .init(maxRatioDeviation: 0.1, minChi2PValue: 0.01))
+        for c in reference.cases {
+            let r = try ControlSampleValidator(search: ToySearch()).compare(cs, selection: ToySearch().selection, mc: mc, data: data,
+                                                                           normalisation: c.s)
+            XCTAssertEqual(try XCTUnwrap(r.shape).chi2, c.chi2, accuracy: 1e-10 * c.chi2, "s = \(c.s)")
+            XCTAssertEqual(r.ratioUncertainty, (0.01 + 0.016 + c.s * c.s).squareRoot(), accuracy: 1e-12)
+            XCTAssertEqual(r.normalisationUncertainty, c.s > 0 ? c.s : nil)
+        }
+    }
+
     /// Bins with fewer than 10 effective MC entries are merged with the next before the chi2:
     /// MC 3 x weight 2 (3 effective) and 4 x weight 1 (4 effective) make one group of 10 +- 4
     /// against 10 data events, chi2 = 0 with ndf = 1; the per-bin pulls are still reported.

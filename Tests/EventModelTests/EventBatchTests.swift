@@ -18,6 +18,21 @@ import Testing
         ]
     }
 
+    /// A subset of a batch is the batch made from the chosen events (built the other way,
+    /// event by event), every table included; data batches without truth stay consistent.
+    @Test func subsetEqualsTheBatchOfTheChosenEvents() {
+        var batch = EventBatch()
+        for e in Self.sampleEvents() { batch.append(e) }
+        for chosen in [[0], [1], [2], [0, 2], [1, 2], [0, 1, 2], []] {
+            var expected = EventBatch()
+            for i in chosen { expected.append(Self.sampleEvents()[i]) }
+            let subset = batch.subset(events: chosen)
+            #expect(subset == expected, "events \(chosen)")
+            for (k, i) in chosen.enumerated() { #expect(subset.event(at: k) == Self.sampleEvents()[i]) }
+        }
+        #expect(batch.subset(where: { $0 != 2 }) == batch.subset(events: [0, 2]))
+    }
+
     @Test func appendKeepsJaggedStructure() {
         var batch = EventBatch()
         for e in Self.sampleEvents() { batch.append(e) }
