@@ -24,8 +24,13 @@ public struct DetectorCalibration: Sendable {
         var muonID = MuonIdentificationCalibration()
         var resolution: MomentumResolutionCalibration
         var beamBackground = BeamBackgroundCalibration()
+        var photon: PhotonDetectionCalibration
+        var pionFake = PionMuonFakeRateCalibration()
 
-        init(mcConditions: DetectorConditions) { resolution = MomentumResolutionCalibration(mcConditions: mcConditions) }
+        init(mcConditions: DetectorConditions) {
+            resolution = MomentumResolutionCalibration(mcConditions: mcConditions)
+            photon = PhotonDetectionCalibration(mcConditions: mcConditions)
+        }
 
         mutating func add(_ b: EventBatch, weights: [Double], isData: Bool) {
             guard b.count > 0 else { return }
@@ -33,10 +38,13 @@ public struct DetectorCalibration: Sendable {
             muonID.add(b, weights: weights, isData: isData)
             resolution.add(b, weights: weights, isData: isData)
             beamBackground.add(b, weights: weights, isData: isData)
+            photon.add(b, weights: weights, isData: isData)
+            pionFake.add(b, weights: weights, isData: isData)
         }
 
         mutating func merge(_ o: Accumulator) {
             trigger.merge(o.trigger); muonID.merge(o.muonID); resolution.merge(o.resolution); beamBackground.merge(o.beamBackground)
+            photon.merge(o.photon); pionFake.merge(o.pionFake)
         }
     }
 
@@ -68,7 +76,9 @@ public struct DetectorCalibration: Sendable {
         rows += total.muonID.result(notes: &notes)
         rows += total.resolution.result(notes: &notes)
         rows += total.beamBackground.result(notes: &notes)
-        notes.append("not measured here (kept as the published flat uncertainties): tracking efficiency, pion-to-muon fake rate, photon efficiency in the ECL gaps")
+        rows += total.photon.result(notes: &notes)
+        rows += total.pionFake.result(notes: &notes)
+        notes.append("not measured here (kept as the published flat uncertainty): tracking efficiency")
         return CorrectionSet(corrections: rows, notes: notes)
     }
 }
@@ -85,6 +95,10 @@ extension CorrectionSet {
         if !trigger.isEmpty { out.append(TwoTrackTriggerCorrection(rows: trigger)) }
         let muon = rows(named: MuonIdentificationCalibration.correctionName)
         if !muon.isEmpty { out.append(MuonIdentificationCorrection(rows: muon)) }
+        let fake = rows(named: PionMuonFakeRateCalibration.correctionName)
+        if !fake.isEmpty { out.append(PionMuonFakeRateCorrection(rows: fake)) }
+        let photon = rows(named: PhotonDetectionCalibration.correctionName)
+        if !photon.isEmpty { out.append(PhotonDetectionCorrection(rows: photon)) }
         if let bb = rows(named: BeamBackgroundCalibration.correctionName).first, bb.value > 1 {
             out.append(BeamBackgroundOverlay(ratio: bb.value, mcConditions: mcConditions))
         }
@@ -100,15 +114,19 @@ public struct CalibrationSampleVeto: EventFilter {
     let muonID = MuonIdentificationCalibration()
     let resolution: MomentumResolutionCalibration
     let beamBackground = BeamBackgroundCalibration()
+    let photon: PhotonDetectionCalibration
+    let pionFake = PionMuonFakeRateCalibration()
 
     public init(mcConditions: DetectorConditions) {
         resolution = MomentumResolutionCalibration(mcConditions: mcConditions)
+        photon = PhotonDetectionCalibration(mcConditions: mcConditions)
     }
 
     public func keep(_ b: EventBatch) -> [Bool] {
         (0..<b.count).map { i in
             !(trigger.isMember(b, event: i) || muonID.isMember(b, event: i)
-              || resolution.isMember(b, event: i) || beamBackground.isMember(b, event: i))
+              || resolution.isMember(b, event: i) || beamBackground.isMember(b, event: i)
+              || photon.isMember(b, event: i) || pionFake.isMember(b, event: i))
         }
     }
 }

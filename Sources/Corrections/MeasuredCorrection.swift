@@ -3,7 +3,7 @@
 /// it was measured. The corrections table of a run is a list of these (`CorrectionSet`).
 public struct MeasuredCorrection: Codable, Sendable, Hashable {
     /// What is corrected: `trigger_two_track`, `muon_id_efficiency`, `momentum_resolution`,
-    /// `beam_background_clusters`, `photon_gap_efficiency`, ...
+    /// `beam_background_clusters`, `photon_detection_efficiency`, ...
     public var name: String
     /// The binning variable and this bin, e.g. `theta_min_deg [46, 60)`, or `all`.
     public var bin: String
@@ -78,7 +78,8 @@ public struct CorrectionSet: Codable, Sendable, Hashable {
     }
 
     /// Corrections that act as event weights, whose uncertainties move the simulated yields.
-    public static let weightCorrections = ["trigger_two_track", "muon_id_efficiency"]
+    public static let weightCorrections = ["trigger_two_track", "muon_id_efficiency", "muon_pion_fake_rate",
+                                           "photon_detection_efficiency"]
 
     /// The row of `name` whose bin holds `x` (nil when none).
     public func row(named name: String, at x: Double) -> MeasuredCorrection? {
