@@ -18,11 +18,14 @@ import Testing
         let mc = try PseudoSamples.conditions(.mc)
         let trigger = TwoTrackTriggerCalibration(), muonID = MuonIdentificationCalibration()
         let resolution = MomentumResolutionCalibration(mcConditions: mc), background = BeamBackgroundCalibration()
+        let photon = PhotonDetectionCalibration(mcConditions: mc), pionFake = PionMuonFakeRateCalibration()
         let members: [(String, (EventBatch, Int) -> Bool)] = [
             (TwoTrackTriggerCalibration.correctionName, { trigger.isMember($0, event: $1) }),
             (MuonIdentificationCalibration.correctionName, { muonID.isMember($0, event: $1) }),
             (MomentumResolutionCalibration.correctionName, { resolution.isMember($0, event: $1) }),
             (BeamBackgroundCalibration.correctionName, { background.isMember($0, event: $1) }),
+            (PhotonDetectionCalibration.correctionName, { photon.isMember($0, event: $1) }),
+            (PionMuonFakeRateCalibration.correctionName, { pionFake.isMember($0, event: $1) }),
         ]
         func count(_ isMember: (EventBatch, Int) -> Bool, _ b: EventBatch) -> Int {
             (0..<b.count).filter { isMember(b, $0) }.count
@@ -31,6 +34,11 @@ import Testing
         let registry = try SearchRegistry(packages.map(\.search))
         #expect(packages.count >= 4)
         var hiddenByDimuonSearches = 0
+        // Each calibration has members in these samples (an empty sample hides nothing).
+        for (name, isMember) in members {
+            let n = (run.data + run.mc).map { count(isMember, $0.batch) }.reduce(0, +)
+            #expect(n > 100, "\(name): \(n) members")
+        }
         for package in packages {
             let path = PseudoSamples.repositoryRoot.appendingPathComponent(package.defaultConfiguration).path
             let (search, configuration) = try SearchConfiguration.load(path: path, registry: registry)

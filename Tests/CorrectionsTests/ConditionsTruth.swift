@@ -69,4 +69,28 @@ struct ConditionsTruth {
                      "only the level may differ for the ratio to hold for out-of-time clusters")
         return data.beamBackground.meanClusters / mc.beamBackground.meanClusters
     }
+
+    /// Photon detection efficiency of an ECL region in data and simulation: the plateau
+    /// figures of `calorimeter.photon_efficiency` (the turn-on, at 30 MeV, is far below the
+    /// calibration's 1 GeV photons). Both gaps share one figure.
+    func photonEfficiency(_ region: ECLRegion) -> (data: Double, mc: Double) {
+        func eff(_ c: DetectorConditions.Calorimeter) -> Double {
+            switch region {
+            case .forwardEndcap: return c.photonEfficiencyForwardEndcap
+            case .barrel: return c.photonEfficiencyBarrel
+            case .backwardEndcap: return c.photonEfficiencyBackwardEndcap
+            case .forwardGap, .backwardGap: return c.photonEfficiencyGap
+            case .outside: return 0
+            }
+        }
+        precondition(data.calorimeter.photonTurnOnEnergyGeV < 0.2 && mc.calorimeter.photonTurnOnEnergyGeV < 0.2,
+                     "the 1 GeV photons must be on the plateau")
+        return (eff(data.calorimeter), eff(mc.calorimeter))
+    }
+
+    /// Pion-to-muon fake rate above the KLM threshold, data and simulation.
+    var pionFakeRate: (data: Double, mc: Double) {
+        precondition(data.particleID.muonMinMomentumGeV == mc.particleID.muonMinMomentumGeV)
+        return (data.particleID.muonPionFakeRate, mc.particleID.muonPionFakeRate)
+    }
 }

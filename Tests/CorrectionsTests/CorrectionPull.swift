@@ -1,4 +1,5 @@
 import Corrections
+import Detector
 import Foundation
 
 /// A measured correction against the ratio the conditions files imply:
@@ -36,7 +37,22 @@ struct CorrectionPull: CustomStringConvertible {
         }
         rows.append((MomentumResolutionCalibration.correctionName, nil))
         rows.append((BeamBackgroundCalibration.correctionName, nil))
+        let a = truth.mc.acceptance
+        for low in [a.eclForwardEndcapThetaDeg.lowerBound, a.eclForwardEndcapThetaDeg.upperBound, a.eclBarrelThetaDeg.lowerBound,
+                    a.eclBarrelThetaDeg.upperBound, a.eclBackwardEndcapThetaDeg.lowerBound] {
+            rows.append((PhotonDetectionCalibration.correctionName, low))
+        }
+        rows.append((PionMuonFakeRateCalibration.correctionName, PionMuonFakeRateCalibration.thetaRange.low))
         return rows
+    }
+
+    /// The ECL region a photon-efficiency row covers (the region of its bin's middle angle,
+    /// through the detector's own `Acceptance` with mc.yaml, whose regions the pseudo-data
+    /// share: data.yaml has the same acceptance).
+    static func region(of c: MeasuredCorrection, _ truth: ConditionsTruth) -> ECLRegion? {
+        guard let lo = c.binLow, let hi = c.binHigh else { return nil }
+        precondition(truth.mc.acceptance == truth.data.acceptance, "the regions must be the same in data")
+        return Acceptance(truth.mc.acceptance).eclRegion(cosTheta: cos((lo + hi) / 2 * .pi / 180))
     }
 
     /// The pulls of every row of `set` that has a truth; the resolution factor's truth is
@@ -56,6 +72,10 @@ struct CorrectionPull: CustomStringConvertible {
                 tolerance = (r.upperBound - r.lowerBound) / 2
             case BeamBackgroundCalibration.correctionName:
                 t = truth.beamBackgroundRatio
+            case PhotonDetectionCalibration.correctionName:
+                t = region(of: c, truth).map { let e = truth.photonEfficiency($0); return e.data / e.mc }
+            case PionMuonFakeRateCalibration.correctionName:
+                t = truth.pionFakeRate.data / truth.pionFakeRate.mc
             default:
                 t = nil
             }

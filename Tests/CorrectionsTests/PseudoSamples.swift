@@ -35,6 +35,21 @@ enum PseudoSamples {
             .atLeast(2, .init(.absPDG(13), minMomentum: 0.5, thetaDeg: GeneratorFilter.cdcThetaDeg)),
             .atLeast(1, .init(.photon, minMomentum: 0.5, thetaDeg: GeneratorFilter.eclThetaDeg)),
         ]))
+        /// mu mu gamma with a photon above 1 GeV at 26-137 deg: the photon-efficiency sample
+        /// (a muon outside the ECL barrel, the recoil a photon above 1 GeV) needs photons
+        /// across both barrel-endcap gaps; 7% of these events are in it, 4% of them with the
+        /// photon truly in a gap. Requiring the muon outside the barrel, or narrowing the
+        /// photon's angle to the gaps, in the filter gave fewer gap photons per second of
+        /// generation (the filter's rejected trials cost more than the detector).
+        static let mumuHardPhoton = Process(name: "mumu_hard_photon", process: .mumu, filter: GeneratorFilter(name: "mumu-hard-photon", requirements: [
+            .atLeast(2, .init(.absPDG(13), minMomentum: 0.5, thetaDeg: GeneratorFilter.cdcThetaDeg)),
+            .atLeast(1, .init(.photon, minMomentum: 1.0, thetaDeg: 26...137)),
+        ]))
+        /// tau tau with at least four charged particles above 0.1 GeV in the CDC: the 3-1
+        /// topologies of the pion fake-rate sample (1.7 probes per event of this sample).
+        static let tauFourProng = Process(name: "tautau_four_prong", process: .tautau, filter: GeneratorFilter(name: "tautau-four-prong", requirements: [
+            .atLeast(4, .init(.charged, minMomentum: 0.1, thetaDeg: GeneratorFilter.cdcThetaDeg)),
+        ]))
         /// Radiative Bhabha with both electrons at 44-130 deg and a photon above 0.2 GeV: the
         /// photon lets the pair escape the ECL line's Bhabha veto (the trigger calibration's
         /// reference), and with both tracks inside the two-track line's 30-130 deg the line

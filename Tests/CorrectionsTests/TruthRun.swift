@@ -23,9 +23,13 @@ struct TruthRun: Sendable {
     /// about 3 000 resolution pairs (k to 0.03), 1 100 / 5 400 / 330 muon-ID probes in the
     /// forward endcap / barrel / backward endcap (1.4%, 0.7%, 2.7%), 165 / 100 / 80
     /// reference-triggered e e pairs per theta_min bin from 46 deg (4-5%) and 1 050
-    /// beam-background events (3%). About 6 s of one core per seed in a debug build.
+    /// beam-background events (3%); from `mumuHardPhoton` and the others together about 50
+    /// photons truly in each gap (after unfolding: 7-10% per gap ratio) and 2 700 / 2 600 /
+    /// 35 000 / 600 in the forward endcap / ... ; from `tauFourProng` 17 000 pion probes
+    /// (6% on the fake-rate ratio). About 9 s of one core per seed in a debug build.
     static let plan: [(process: PseudoSamples.Process, events: Int)] = [
         (.mumu, 20_000), (.mumuGamma, 5_000), (.eeGammaCentral, 1_200),
+        (.mumuHardPhoton, 30_000), (.tauFourProng, 10_000),
     ]
 
     let seed: UInt64
