@@ -22,7 +22,7 @@ public struct MonoPhotonPackage: SearchPackage {
     }
 
     public var presentation: SearchPresentation {
-        SearchPresentation(massParameter: MonoPhoton.massParameter, mass: "m_{A'}", coupling: "\\varepsilon",
+        SearchPresentation(massParameter: MonoPhoton.massParameter, mass: "m_{A'}", coupling: "\\epsilon",
                            observables: [
                                "m2_miss": .init("M^{2}_{miss}", unit: "GeV^2"),
                                "photon_e_cms": .init("E^{*}_{\\gamma}", unit: "GeV"),
