@@ -22,6 +22,7 @@ public struct DetectorCalibration: Sendable {
     struct Accumulator: Sendable {
         var trigger = TwoTrackTriggerCalibration()
         var muonID = MuonIdentificationCalibration()
+        var electronID = ElectronIdentificationCalibration()
         var resolution: MomentumResolutionCalibration
         var beamBackground = BeamBackgroundCalibration()
         var photon: PhotonDetectionCalibration
@@ -36,6 +37,7 @@ public struct DetectorCalibration: Sendable {
             guard b.count > 0 else { return }
             trigger.add(b, weights: weights, isData: isData)
             muonID.add(b, weights: weights, isData: isData)
+            electronID.add(b, weights: weights, isData: isData)
             resolution.add(b, weights: weights, isData: isData)
             beamBackground.add(b, weights: weights, isData: isData)
             photon.add(b, weights: weights, isData: isData)
@@ -44,7 +46,7 @@ public struct DetectorCalibration: Sendable {
 
         mutating func merge(_ o: Accumulator) {
             trigger.merge(o.trigger); muonID.merge(o.muonID); resolution.merge(o.resolution); beamBackground.merge(o.beamBackground)
-            photon.merge(o.photon); pionFake.merge(o.pionFake)
+            photon.merge(o.photon); pionFake.merge(o.pionFake); electronID.merge(o.electronID)
         }
     }
 
@@ -74,6 +76,7 @@ public struct DetectorCalibration: Sendable {
         var notes: [String] = []
         var rows = total.trigger.result(notes: &notes)
         rows += total.muonID.result(notes: &notes)
+        rows += total.electronID.result(notes: &notes)
         rows += total.resolution.result(notes: &notes)
         rows += total.beamBackground.result(notes: &notes)
         rows += total.photon.result(notes: &notes)
@@ -97,6 +100,8 @@ extension CorrectionSet {
         if !muon.isEmpty { out.append(MuonIdentificationCorrection(rows: muon)) }
         let fake = rows(named: PionMuonFakeRateCalibration.correctionName)
         if !fake.isEmpty { out.append(PionMuonFakeRateCorrection(rows: fake)) }
+        let electron = rows(named: ElectronIdentificationCalibration.correctionName)
+        if !electron.isEmpty { out.append(ElectronIdentificationCorrection(rows: electron)) }
         let photon = rows(named: PhotonDetectionCalibration.correctionName)
         if !photon.isEmpty { out.append(PhotonDetectionCorrection(rows: photon)) }
         if let bb = rows(named: BeamBackgroundCalibration.correctionName).first, bb.value > 1 {
@@ -112,6 +117,7 @@ public struct CalibrationSampleVeto: EventFilter {
     public let name = "not in a calibration sample"
     let trigger = TwoTrackTriggerCalibration()
     let muonID = MuonIdentificationCalibration()
+    let electronID = ElectronIdentificationCalibration()
     let resolution: MomentumResolutionCalibration
     let beamBackground = BeamBackgroundCalibration()
     let photon: PhotonDetectionCalibration
@@ -126,7 +132,7 @@ public struct CalibrationSampleVeto: EventFilter {
         (0..<b.count).map { i in
             !(trigger.isMember(b, event: i) || muonID.isMember(b, event: i)
               || resolution.isMember(b, event: i) || beamBackground.isMember(b, event: i)
-              || photon.isMember(b, event: i) || pionFake.isMember(b, event: i))
+              || photon.isMember(b, event: i) || pionFake.isMember(b, event: i) || electronID.isMember(b, event: i))
         }
     }
 }

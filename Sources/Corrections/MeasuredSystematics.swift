@@ -38,6 +38,19 @@ public enum MeasuredSystematics {
             out.sources[k] = SystematicSource(name: before.name, affects: before.affects,
                                               value: .constant(u * r.multiplicity), origin: r.origin)
         }
+        // The e mu channel's particle ID: one muon and one electron, their measured
+        // uncertainties in quadrature (independent samples).
+        if let k = out.sources.firstIndex(where: { $0.name == "particle_id" }) {
+            if let mu = worst(MuonIdentificationCalibration.correctionName),
+               let e = worst(ElectronIdentificationCalibration.correctionName) {
+                let before = out.sources[k]
+                out.sources[k] = SystematicSource(name: before.name, affects: before.affects,
+                                                  value: .constant((mu * mu + e * e).squareRoot()),
+                                                  origin: "measured: muon ID (mu mu gamma) and electron ID (e e) tag and probe, in quadrature (corrections.csv)")
+            } else {
+                notes.append("systematic 'particle_id' kept at its published value: muon and electron ID corrections were not both measured")
+            }
+        }
         return out
     }
 }

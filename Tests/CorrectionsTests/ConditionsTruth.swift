@@ -43,6 +43,23 @@ struct ConditionsTruth {
     /// sigma(pT)/pT in data over that in simulation at transverse momentum `pt` (GeV), for a
     /// muon (beta = p/E with p = pT, the barrel's lower bound; beta > 0.9997 above 3 GeV, so
     /// the choice does not show).
+    /// Electron identification (E/p window and hadron rejection, with the calorimeter's
+    /// energy response and E/p model) is the same in both files: the true ratio is 1. Nil
+    /// when a future data.yaml changes any of it, so the test then needs a real truth.
+    var electronIDRatio: Double? {
+        let (m, d) = (mc, data)
+        guard m.particleID.electronEoPWindow == d.particleID.electronEoPWindow,
+              m.particleID.electronMinMomentumGeV == d.particleID.electronMinMomentumGeV,
+              m.particleID.electronHadronShapePassProbability == d.particleID.electronHadronShapePassProbability,
+              (m.calorimeter.electronEoPMean == d.calorimeter.electronEoPMean
+                  && m.calorimeter.electronEoPExtraSigma == d.calorimeter.electronEoPExtraSigma
+                  && m.calorimeter.electronTailFraction == d.calorimeter.electronTailFraction
+                  && m.calorimeter.energyConstantPercent == d.calorimeter.energyConstantPercent
+                  && m.calorimeter.energyStochasticPercent == d.calorimeter.energyStochasticPercent
+                  && m.calorimeter.energyNoisePercent == d.calorimeter.energyNoisePercent) else { return nil }
+        return 1
+    }
+
     func momentumResolutionRatio(pt: Double) -> Double {
         let m = 0.1056584
         let beta = pt / (pt * pt + m * m).squareRoot()

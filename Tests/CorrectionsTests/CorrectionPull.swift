@@ -76,6 +76,8 @@ struct CorrectionPull: CustomStringConvertible {
                 t = region(of: c, truth).map { let e = truth.photonEfficiency($0); return e.data / e.mc }
             case PionMuonFakeRateCalibration.correctionName:
                 t = truth.pionFakeRate.data / truth.pionFakeRate.mc
+            case ElectronIdentificationCalibration.correctionName:
+                t = truth.electronIDRatio
             default:
                 t = nil
             }
