@@ -78,9 +78,13 @@ public struct MonoPhoton: Search {
     /// Process name of the signal sample at a mass.
     public static func signalProcess(mass: Double) -> String { String(format: "gammaAPrime_m%.2f", mass) }
 
-    /// gamma gamma (gamma) with photons lost, radiative Bhabha with both leptons lost, and the
-    /// irreducible nu nubar gamma (docs/physics/generators.md).
-    public var backgroundProcesses: [String] { ["gammagamma", "gammagammagamma", "eegamma", "nunugamma"] }
+    /// gamma gamma (gamma) with photons lost and radiative Bhabha with both leptons lost
+    /// (docs/physics/generators.md). The irreducible nu nubar gamma is used when present but
+    /// not required: 1.4 fb in the single-photon skim, 7e-5 events at 0.05 fb^-1 in the
+    /// emptiest window's 1e1-1e2, and a pseudo-data production below one expected event writes
+    /// no nunugamma data shard at all, which would make unblinding impossible (it requires data
+    /// of every listed process).
+    public var backgroundProcesses: [String] { ["gammagamma", "gammagammagamma", "eegamma"] }
 
     /// Luminosity 0.7% (arXiv:1910.05365, as the other searches); single-photon trigger 2%
     /// and photon reconstruction 2%: half the spread of the 95-99% figures of shared/PHYSICS.md
