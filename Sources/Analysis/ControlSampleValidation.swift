@@ -110,10 +110,12 @@ public struct ControlSampleValidator: Sendable {
     /// in data: a control sample that reaches into the blinded region (e.g. a reversed cut
     /// Punzi may also loosen) would otherwise show a data deficit that is only blinding.
     public func mcTables(_ samples: [ControlSample], mc: [any EventSource], data: BlindedData, targetLuminosityInvFb: Double,
-                         corrections: [any SimulationCorrection] = [], filter: (any EventFilter)? = nil) throws -> [CandidateTable] {
+                         corrections: [any SimulationCorrection] = [], filter: (any EventFilter)? = nil,
+                         variations: [WeightVariation] = []) throws -> [CandidateTable] {
         let selections = try samples.map { try $0.selection(from: baseSelection, search: search.id) }
         let mcOut = try MonteCarloSelection(search: search, targetLuminosityInvFb: targetLuminosityInvFb,
-                                            corrections: corrections, filter: filter).run(mc, selections: selections)
+                                            corrections: corrections, filter: filter, variations: variations)
+            .run(mc, selections: selections)
         return try mcOut.map { m in
             let hidden = try data.policy.hiddenMask(m.candidates.columns, count: m.candidates.count, search: search.id)
             return m.candidates.filtered(hidden.map { !$0 })
@@ -136,6 +138,21 @@ public struct ControlSampleValidator: Sendable {
                                        normalisation: normalisation[cs.name] ?? 0))
         }
         return ValidationOutcome(search: search.id, configurationHash: data.configurationHash, results: results, shards: shards)
+    }
+
+    /// The simulated yield of a control sample (its full selection and sidebands), with each
+    /// candidate's weight multiplied by column `factorColumn` when given (a weight variation).
+    public func selectedYield(_ cs: ControlSample, mc: CandidateTable, factorColumn: String? = nil) throws -> Double {
+        let selection = try cs.selection(from: baseSelection, search: search.id)
+        var mask = try Selection.mask(selection.cuts, on: mc)
+        if !cs.sidebands.isEmpty {
+            let inside = try SignalRegion.any(cs.sidebands).mask(mc)
+            for i in mask.indices { mask[i] = mask[i] && inside[i] }
+        }
+        let factor = try factorColumn.map { try mc.column($0) }
+        var sum = 0.0
+        for i in 0..<mc.count where mask[i] { sum += mc.weight[i] * (factor?[i] ?? 1) }
+        return sum
     }
 
     /// Compares preselected tables under the control sample's full selection and sidebands.

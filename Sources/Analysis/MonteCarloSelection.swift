@@ -17,9 +17,12 @@ public struct MonteCarloSelection: Sendable {
     /// Only the events this filter keeps (weights unchanged: the same filter applied to
     /// data makes them comparable), or all of them when nil.
     public let filter: (any EventFilter)?
+    /// Weight variations recorded per candidate (`WeightVariation.columnName` columns).
+    public let variations: [WeightVariation]
 
     public init(search: any Search, selection: Selection? = nil, targetLuminosityInvFb: Double,
-                batchSize: Int = 65_536, corrections: [any SimulationCorrection] = [], filter: (any EventFilter)? = nil) {
+                batchSize: Int = 65_536, corrections: [any SimulationCorrection] = [], filter: (any EventFilter)? = nil,
+                variations: [WeightVariation] = []) {
         precondition(targetLuminosityInvFb > 0 && batchSize > 0)
         self.search = search
         self.selection = selection ?? search.selection
@@ -27,6 +30,7 @@ public struct MonteCarloSelection: Sendable {
         self.batchSize = batchSize
         self.corrections = corrections
         self.filter = filter
+        self.variations = variations
     }
 
     public struct Output: Sendable, Equatable {
@@ -71,8 +75,9 @@ public struct MonteCarloSelection: Sendable {
         // Sources in parallel (each its own partial tables and cut flows), merged in source
         // order so that the result does not depend on scheduling.
         let luminosities = lumiPerProcess
+        let columnNames = search.observableNames + variations.map(\.columnName)
         let partials = try ConcurrentMap.map(each: sources) { s -> (tables: [CandidateTable], flows: [CutFlow]) in
-            var tables = selections.map { _ in CandidateTable(observables: search.observableNames) }
+            var tables = selections.map { _ in CandidateTable(observables: columnNames) }
             var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
             let process = s.metadata.process
             let scale = targetLuminosityInvFb / luminosities[process]!
@@ -83,7 +88,8 @@ public struct MonteCarloSelection: Sendable {
                     batch = batch.subset(events: keep.indices.filter { keep[$0] })
                 }
                 for c in corrections { c.correct(&batch) }
-                let cols = try search.checkedObservables(of: batch)
+                var cols = try search.checkedObservables(of: batch)
+                for v in variations { cols[v.columnName] = v.factors(batch) }
                 let weights = batch.events.weight.map { $0 * scale }
                 for (k, selection) in selections.enumerated() {
                     let masks = try CutFlow.cumulativeMasks(selection.allCuts, columns: cols, count: batch.count, search: search.id)
@@ -95,7 +101,7 @@ public struct MonteCarloSelection: Sendable {
             }
             return (tables, flows)
         }
-        var tables = selections.map { _ in CandidateTable(observables: search.observableNames) }
+        var tables = selections.map { _ in CandidateTable(observables: columnNames) }
         var flows = selections.map { CutFlow(cuts: $0.allCuts.map(\.name)) }
         var produced: [String: Double] = [:]
         var generated: [String: Int64] = [:]

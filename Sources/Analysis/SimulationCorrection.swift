@@ -17,6 +17,37 @@ public protocol SimulationCorrection: Sendable {
     func correct(_ batch: inout EventBatch)
 }
 
+/// A weight correction and the same correction moved by its uncertainty: the selection
+/// records, per candidate, the ratio of the two weights (column `columnName`), so that the
+/// yield under the variation is one sum over the candidates rather than another pass over
+/// the simulation.
+public struct WeightVariation: Sendable {
+    public let name: String
+    public let nominal: any SimulationCorrection
+    public let shifted: any SimulationCorrection
+
+    public init(name: String, nominal: any SimulationCorrection, shifted: any SimulationCorrection) {
+        self.name = name
+        self.nominal = nominal
+        self.shifted = shifted
+    }
+
+    /// The candidate-table column holding the shifted/nominal weight ratio.
+    public var columnName: String { "variation:" + name }
+
+    /// shifted/nominal weight of each event of `batch` (1 where the nominal weight is 0).
+    /// The corrections see the batch as it is (momenta re-smeared, clusters overlaid) with
+    /// unit weights, so the ratio is this correction's alone.
+    public func factors(_ batch: EventBatch) -> [Double] {
+        var a = batch, b = batch
+        a.events.weight = [Double](repeating: 1, count: batch.count)
+        b.events.weight = a.events.weight
+        nominal.correct(&a)
+        shifted.correct(&b)
+        return zip(a.events.weight, b.events.weight).map { $0 > 0 ? $1 / $0 : 1 }
+    }
+}
+
 /// Which events of a batch a step keeps (true: keep). The validation drops the events of
 /// the calibration samples (in data and simulation alike), so that the control samples that
 /// derive a correction never also judge it.

@@ -29,28 +29,35 @@ public enum ValidateStage {
         // One reading of the data and one fingerprint of the shards for every comparison.
         let dataTables = try validator.dataTables(samples, data: blinded, filter: veto)
         let shards = try validator.fingerprints(mc: mc, data: blinded)
-        let correctedMC = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                                 corrections: simulationCorrections, filter: veto)
         // Each weight correction moved up by its uncertainty: the relative change of each
         // control sample's simulated yield, added in quadrature over corrections, is the
-        // simulation's normalisation uncertainty in the corrected comparison.
+        // simulation's normalisation uncertainty in the corrected comparison. The shifted
+        // weights ride along the corrected pass as per-candidate factors (`WeightVariation`).
+        var variations: [WeightVariation] = []
+        if let corrections, let mcConditions {
+            let nominal = simulationCorrections
+            for name in CorrectionSet.weightCorrections where !corrections.rows(named: name).isEmpty {
+                guard let n = nominal.first(where: { $0.name == name }),
+                      let s = corrections.shifted(name).simulationCorrections(mcConditions: mcConditions).first(where: { $0.name == name })
+                else { continue }
+                variations.append(WeightVariation(name: name, nominal: n, shifted: s))
+            }
+        }
+        let correctedMC = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                                                 corrections: simulationCorrections, filter: veto, variations: variations)
         var normalisation: [String: Double] = [:]
         var uncorrected: [ControlSampleResult]? = nil
-        if let corrections, let mcConditions {
-            let nominal = try validator.outcome(samples, mcTables: correctedMC, dataTables: dataTables, data: blinded, shards: shards)
-            let y0 = Dictionary(uniqueKeysWithValues: nominal.results.map { ($0.name, $0.mcYield) })
-            for name in CorrectionSet.weightCorrections where !corrections.rows(named: name).isEmpty {
-                let shiftedMC = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target,
-                                                       corrections: corrections.shifted(name).simulationCorrections(mcConditions: mcConditions),
-                                                       filter: veto)
-                let shifted = try validator.outcome(samples, mcTables: shiftedMC, dataTables: dataTables, data: blinded, shards: shards)
-                for r in shifted.results {
-                    guard let y = y0[r.name], y > 0 else { continue }
-                    let d = r.mcYield / y - 1
-                    normalisation[r.name, default: 0] += d * d
+        if corrections != nil {
+            for (k, cs) in samples.enumerated() {
+                let y0 = try validator.selectedYield(cs, mc: correctedMC[k])
+                guard y0 > 0 else { continue }
+                var sum2 = 0.0
+                for v in variations {
+                    let d = try validator.selectedYield(cs, mc: correctedMC[k], factorColumn: v.columnName) / y0 - 1
+                    sum2 += d * d
                 }
+                normalisation[cs.name] = sum2.squareRoot()
             }
-            normalisation = normalisation.mapValues { $0.squareRoot() }
             let plainMC = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target, filter: veto)
             uncorrected = try validator.outcome(samples, mcTables: plainMC, dataTables: dataTables, data: blinded, shards: shards).results
         }
