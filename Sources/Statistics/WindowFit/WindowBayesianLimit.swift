@@ -14,7 +14,7 @@ import Foundation
 ///   m(mu) = |det L|^-1 Int L(mu, theta(z)) e^{|z|^2/2} e^{-|z|^2/2} dz,
 /// a product Gauss-Hermite rule in z (`GaussHermiteRule`), exact for a Gaussian likelihood and
 /// converging fast for the mildly skewed ones of low counts. The posterior m(mu) is integrated
-/// by 10-point Gauss-Legendre panels of width sigma_mu/2 until a panel adds < 1e-12 of the
+/// by 10-point Gauss-Legendre panels of width sigma_mu until a panel adds < 1e-12 of the
 /// total; the limit solves Int_0^mu_up m = CL Int_0^inf m inside its panel by Brent's method.
 public enum WindowBayesianLimit {
     public struct Result: Sendable {
@@ -28,7 +28,7 @@ public enum WindowBayesianLimit {
 
     /// Points per dimension for d background parameters: a few thousand nodes per mu at most.
     public static func defaultNodes(dimensions d: Int) -> Int {
-        [1: 40, 2: 24, 3: 14, 4: 9, 5: 7, 6: 6][d] ?? 5
+        [1: 32, 2: 16, 3: 10, 4: 8, 5: 6, 6: 5][d] ?? 4
     }
 
     public static func upperLimit(model: WindowModel, cl: Double = 0.95,
@@ -50,7 +50,7 @@ public enum WindowBayesianLimit {
             return sum
         }
         let sigma = max(profile.freeFit.muUncertainty, 1e-9)
-        let width = sigma / 2
+        let width = sigma
         var cumulative: [Double] = [0]
         var edge = 0.0
         while true {
