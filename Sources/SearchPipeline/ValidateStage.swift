@@ -29,10 +29,11 @@ public enum ValidateStage {
         // One reading of the data and one fingerprint of the shards for every comparison.
         let dataTables = try validator.dataTables(samples, data: blinded, filter: veto)
         let shards = try validator.fingerprints(mc: mc, data: blinded)
-        // Each weight correction moved up by its uncertainty: the relative change of each
-        // control sample's simulated yield, added in quadrature over corrections, is the
+        // Each correction moved up by its uncertainty: the relative change of each control
+        // sample's simulated yield, added in quadrature over corrections, is the
         // simulation's normalisation uncertainty in the corrected comparison. The shifted
-        // weights ride along the corrected pass as per-candidate factors (`WeightVariation`).
+        // weights ride along the corrected pass as per-candidate factors (`WeightVariation`);
+        // the overlay needs a pass of its own.
         var variations: [WeightVariation] = []
         if let corrections, let mcConditions {
             let nominal = simulationCorrections
@@ -47,13 +48,27 @@ public enum ValidateStage {
                                                  corrections: simulationCorrections, filter: veto, variations: variations)
         var normalisation: [String: Double] = [:]
         var uncorrected: [ControlSampleResult]? = nil
-        if corrections != nil {
+        if let corrections {
+            // The beam-background overlay is not a weight: moved up by its uncertainty it
+            // changes which events pass the extra-energy and pi0 vetoes, so it takes one
+            // more pass over the simulation.
+            var overlayShifted: [CandidateTable]? = nil
+            let overlay = BeamBackgroundCalibration.correctionName
+            if let mcConditions, corrections.rows(named: overlay).contains(where: { $0.value > 1 }) {
+                overlayShifted = try validator.mcTables(samples, mc: mc, data: blinded, targetLuminosityInvFb: target,
+                                                        corrections: corrections.shifted(overlay).simulationCorrections(mcConditions: mcConditions),
+                                                        filter: veto)
+            }
             for (k, cs) in samples.enumerated() {
                 let y0 = try validator.selectedYield(cs, mc: correctedMC[k])
                 guard y0 > 0 else { continue }
                 var sum2 = 0.0
                 for v in variations {
                     let d = try validator.selectedYield(cs, mc: correctedMC[k], factorColumn: v.columnName) / y0 - 1
+                    sum2 += d * d
+                }
+                if let shifted = overlayShifted {
+                    let d = try validator.selectedYield(cs, mc: shifted[k]) / y0 - 1
                     sum2 += d * d
                 }
                 normalisation[cs.name] = sum2.squareRoot()
