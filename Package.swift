@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "Detector",
                 dependencies: ["Kinematics", "EventModel", .product(name: "Yams", package: "Yams")],
                 path: "Sources/Detector"),
+        // HepMC3 ASCII reader: any generator's events in (issue #19)
+        .target(name: "HepMC3", dependencies: ["Kinematics", "EventModel"], path: "Sources/HepMC3"),
 
         .target(name: "Reporting", dependencies: ["CGSL", .product(name: "Yams", package: "Yams")],
                 path: "Sources/Reporting"),
@@ -54,7 +56,7 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/Analysis"),
         .target(name: "SampleProduction",
-                dependencies: ["Generators", "Detector", "EventStore", "EventModel", "Kinematics", "Provenance",
+                dependencies: ["Generators", "Detector", "EventStore", "EventModel", "Kinematics", "Provenance", "HepMC3",
                                .product(name: "Yams", package: "Yams")],
                 path: "Sources/SampleProduction"),
 
@@ -125,6 +127,8 @@ let package = Package(
                     path: "Tests/StatisticsTests"),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "Kinematics", "EventModel"],
                     path: "Tests/GeneratorsTests"),
+        .testTarget(name: "HepMC3Tests", dependencies: ["HepMC3", "EventModel", "Kinematics"],
+                    path: "Tests/HepMC3Tests"),
         .testTarget(name: "SampleProductionTests", dependencies: ["SampleProduction", "EventStore"],
                     path: "Tests/SampleProductionTests"),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], path: "Tests/ReportingTests"),
