@@ -10,6 +10,7 @@ public struct DarkSectorCommand: ParsableCommand {
         version: CodeVersion.current,
         subcommands: [
             GenerateCommand.self,
+            SimulateCommand.self,
             RunCommand.self,
             CalibrateCommand.self,
             SelectCommand.self,

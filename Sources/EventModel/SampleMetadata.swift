@@ -38,6 +38,9 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
     /// Standard Model processes. Typed, so that no code parses parameters back out of a
     /// process name. (Signal samples are made in memory; event files do not store it yet.)
     public var signalParameters: [String: Double]? = nil
+    /// The outside generator the events came from (`HepMC3:<file name>` for
+    /// `darksector simulate --hepmc3`); nil for DarkSector's own generators.
+    public var generator: String? = nil
 
     public static let standardWeightsConvention =
         "weight = expected events at luminosity_inv_fb (sum of weights = cross_section_fb * luminosity_inv_fb * selected fraction); 1 for data"
@@ -47,7 +50,7 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
                 weightsConvention: String = SampleMetadata.standardWeightsConvention,
                 generatorSeed: Int64, shardIndex: Int64 = 0, conditions: String, filter: String = "none",
                 codeVersion: String, schemaVersion: Int64 = Int64(EventSchema.version),
-                signalParameters: [String: Double]? = nil) {
+                signalParameters: [String: Double]? = nil, generator: String? = nil) {
         self.process = process
         self.crossSectionFb = crossSectionFb
         self.crossSectionUncertaintyFb = crossSectionUncertaintyFb
@@ -61,5 +64,6 @@ public struct SampleMetadata: Sendable, Equatable, Codable {
         self.codeVersion = codeVersion
         self.schemaVersion = schemaVersion
         self.signalParameters = signalParameters
+        self.generator = generator
     }
 }

@@ -16,6 +16,7 @@ extension SampleMetadata {
         static let filter = "filter"
         static let codeVersion = "code_version"
         static let schemaVersion = "schema_version"
+        static let generator = "generator"
     }
 
     func write(to file: HDF5File) throws {
@@ -31,6 +32,8 @@ extension SampleMetadata {
         try file.setAttribute(Key.conditions, string: conditions)
         try file.setAttribute(Key.filter, string: filter)
         try file.setAttribute(Key.codeVersion, string: codeVersion)
+        // Only on shards of an outside generator, so files of `generate` keep their bytes.
+        if let generator { try file.setAttribute(Key.generator, string: generator) }
     }
 
     static func read(from file: HDF5File) throws -> SampleMetadata {
@@ -61,6 +64,6 @@ extension SampleMetadata {
             weightsConvention: try string(Key.weightsConvention), generatorSeed: try int(Key.seed),
             shardIndex: (file.attribute(Key.shard)?.intValue) ?? 0, conditions: conditions,
             filter: (file.attribute(Key.filter)?.stringValue) ?? "none", codeVersion: try string(Key.codeVersion),
-            schemaVersion: version)
+            schemaVersion: version, generator: file.attribute(Key.generator)?.stringValue)
     }
 }
