@@ -112,9 +112,14 @@ import Testing
         let want = try expected()
         let dir = scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (outcome, opened) = try simulate(["--conditions", "mc", "--frame", "lab", "--luminosity", "0.5"], in: dir)
+        let (outcome, opened) = try simulate(["--conditions", "mc", "--frame", "lab", "--luminosity", "0.5", "--json"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let reader = try #require(opened)
+        // --json: one object with snake_case keys, naming the registered shard.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["events"] as? Int == 4 && object["luminosity_inv_fb"] as? Double == 0.5)
+        #expect(object["cross_section_fb"] as? Double == want.cross_section_fb && object["run_id"] is String)
+        #expect(((object["shards"] as? [[String: Any]])?.first?["path"] as? String) == reader.path)
         #expect(reader.metadata.luminosityInvFb == 0.5)
         let batch = try reader.read(events: 0..<reader.eventCount)
         let nominal = want.events.map { $0.weights[0] }
