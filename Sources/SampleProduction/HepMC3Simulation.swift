@@ -61,6 +61,18 @@ public struct HepMC3Simulation: Sendable {
         HepMC3Error(file: input.path, line: line, problem: problem, remedy: remedy)
     }
 
+    /// Temporaries of this shard left by a killed earlier `simulate` (their writer's pid is
+    /// gone); a live writer's is left alone, as `SampleProducer.removeStaleTemporaries` does.
+    func removeStaleTemporaries() {
+        let dir = destination.deletingLastPathComponent().path
+        let prefix = ".\(destination.lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for n in names where n.hasPrefix(prefix) {
+            if let pid = SampleProducer.writerPID(ofTemporary: n), ProductionLock.isAlive(pid) { continue }
+            try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(n))
+        }
+    }
+
     public func run(progress: (@Sendable (Int) -> Void)? = nil) throws -> Summary {
         let start = Date()
         let isData = conditions == "data"
@@ -72,6 +84,7 @@ public struct HepMC3Simulation: Sendable {
         let detector = DetectorSimulation(conditions: detectorConditions, beams: beams, storeTruth: false)
         let rng = RandomStream(seed: seed, stream: StreamID.of("hepmc3/\(process)/\(conditions)/\(input.lastPathComponent)"))
         let reader = try HepMC3Reader(path: input.path)
+        removeStaleTemporaries()
         let writer = try EventFileWriter(destination: destination,
                                          options: EventFileOptions(compressionLevel: compressionLevel, includeTruth: !isData))
         do {

@@ -46,7 +46,16 @@ import Testing
         let want = try expected()
         let dir = scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
+        // A temporary of a killed earlier simulate (dead pid) is removed, a live writer's kept.
+        let folder = dir.appendingPathComponent("mumu_kkmc/mc")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let stale = folder.appendingPathComponent(".mumu_kkmc_mc_hepmc3_events.h5.tmp-2147483000-deadbeef")
+        let live = folder.appendingPathComponent(".mumu_kkmc_mc_hepmc3_events.h5.tmp-\(ProcessInfo.processInfo.processIdentifier)-0000live")
+        try Data("half".utf8).write(to: stale)
+        try Data("busy".utf8).write(to: live)
         let (outcome, opened) = try simulate(["--conditions", "mc", "--seed", "7"], in: dir)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let reader = try #require(opened)
         let m = reader.metadata
