@@ -11,17 +11,18 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Run the parametrised detector on a generator's HepMC3 ASCII events and write an event-store shard.",
         discussion: """
-            Reads FILE event by event (HepMC::Asciiv3, as HepMC3's WriterAscii and pyhepmc write it):
-            the final-state particles (status 1), momenta in GeV and production vertices in cm
-            whatever the file's units, the first weight of each event, and the cross section of the
-            last GenCrossSection attribute (pb, stored in fb). Writes
-            <out>/<process>/<conditions>/<process>_<conditions>_hepmc3_<file stem>.h5 with that cross
-            section and registers it in the sample catalog. Weights are expected events at the
-            luminosity: --luminosity, or by default events / cross section (weights 1 for an
+            Reads FILE event by event (HepMC::Asciiv3, as HepMC3's WriterAscii and pyhepmc write it): \
+            the final-state particles (status 1), momenta in GeV and production vertices in cm \
+            whatever the file's units, the first weight of each event, and the cross section of the \
+            last GenCrossSection attribute (pb, stored in fb). Writes \
+            <out>/<process>/<conditions>/<process>_<conditions>_hepmc3_<file stem>.h5 with that cross \
+            section and registers it in the sample catalog. Weights are expected events at the \
+            luminosity: --luminosity, or by default events / cross section (weights 1 for an \
             unweighted file). --conditions data needs an unweighted file.
-            Frame: a generator run for e+e- at 10.58 GeV usually writes the centre-of-mass frame;
-            with --frame cms (the default) momenta and vertices are boosted to the Belle II lab
-            (7.004 GeV e- on 4.002 GeV e+, the beams of Kinematics' BelleIIBeams); --frame lab
+
+            Frame: a generator run for e+e- at 10.58 GeV usually writes the centre-of-mass frame; \
+            with --frame cms (the default) momenta and vertices are boosted to the Belle II lab \
+            (7.004 GeV e- on 4.002 GeV e+, the beams of Kinematics' BelleIIBeams); --frame lab \
             takes them as they are.
             """)
 
