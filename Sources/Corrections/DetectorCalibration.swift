@@ -23,6 +23,7 @@ public struct DetectorCalibration: Sendable {
         var trigger = TwoTrackTriggerCalibration()
         var muonID = MuonIdentificationCalibration()
         var electronID = ElectronIdentificationCalibration()
+        var tracking = TrackingEfficiencyCalibration()
         var resolution: MomentumResolutionCalibration
         var beamBackground = BeamBackgroundCalibration()
         var photon: PhotonDetectionCalibration
@@ -38,6 +39,7 @@ public struct DetectorCalibration: Sendable {
             trigger.add(b, weights: weights, isData: isData)
             muonID.add(b, weights: weights, isData: isData)
             electronID.add(b, weights: weights, isData: isData)
+            tracking.add(b, weights: weights, isData: isData)
             resolution.add(b, weights: weights, isData: isData)
             beamBackground.add(b, weights: weights, isData: isData)
             photon.add(b, weights: weights, isData: isData)
@@ -46,7 +48,7 @@ public struct DetectorCalibration: Sendable {
 
         mutating func merge(_ o: Accumulator) {
             trigger.merge(o.trigger); muonID.merge(o.muonID); resolution.merge(o.resolution); beamBackground.merge(o.beamBackground)
-            photon.merge(o.photon); pionFake.merge(o.pionFake); electronID.merge(o.electronID)
+            photon.merge(o.photon); pionFake.merge(o.pionFake); electronID.merge(o.electronID); tracking.merge(o.tracking)
         }
     }
 
@@ -77,11 +79,11 @@ public struct DetectorCalibration: Sendable {
         var rows = total.trigger.result(notes: &notes)
         rows += total.muonID.result(notes: &notes)
         rows += total.electronID.result(notes: &notes)
+        rows += total.tracking.result(notes: &notes)
         rows += total.resolution.result(notes: &notes)
         rows += total.beamBackground.result(notes: &notes)
         rows += total.photon.result(notes: &notes)
         rows += total.pionFake.result(notes: &notes)
-        notes.append("not measured here (kept as the published flat uncertainty): tracking efficiency")
         return CorrectionSet(corrections: rows, notes: notes)
     }
 }
@@ -100,6 +102,9 @@ extension CorrectionSet {
         if !muon.isEmpty { out.append(MuonIdentificationCorrection(rows: muon)) }
         let fake = rows(named: PionMuonFakeRateCalibration.correctionName)
         if !fake.isEmpty { out.append(PionMuonFakeRateCorrection(rows: fake)) }
+        if let t = rows(named: TrackingEfficiencyCalibration.correctionName).first {
+            out.append(TrackingEfficiencyCorrection(row: t))
+        }
         let electron = rows(named: ElectronIdentificationCalibration.correctionName)
         if !electron.isEmpty { out.append(ElectronIdentificationCorrection(rows: electron)) }
         let photon = rows(named: PhotonDetectionCalibration.correctionName)
@@ -118,6 +123,7 @@ public struct CalibrationSampleVeto: EventFilter {
     let trigger = TwoTrackTriggerCalibration()
     let muonID = MuonIdentificationCalibration()
     let electronID = ElectronIdentificationCalibration()
+    let tracking = TrackingEfficiencyCalibration()
     let resolution: MomentumResolutionCalibration
     let beamBackground = BeamBackgroundCalibration()
     let photon: PhotonDetectionCalibration
@@ -132,7 +138,8 @@ public struct CalibrationSampleVeto: EventFilter {
         (0..<b.count).map { i in
             !(trigger.isMember(b, event: i) || muonID.isMember(b, event: i)
               || resolution.isMember(b, event: i) || beamBackground.isMember(b, event: i)
-              || photon.isMember(b, event: i) || pionFake.isMember(b, event: i) || electronID.isMember(b, event: i))
+              || photon.isMember(b, event: i) || pionFake.isMember(b, event: i) || electronID.isMember(b, event: i)
+              || tracking.isMember(b, event: i))
         }
     }
 }

@@ -79,7 +79,7 @@ public struct CorrectionSet: Codable, Sendable, Hashable {
 
     /// Corrections that act as event weights, whose uncertainties move the simulated yields.
     public static let weightCorrections = ["trigger_two_track", "muon_id_efficiency", "muon_pion_fake_rate",
-                                           "photon_detection_efficiency", "electron_id_efficiency"]
+                                           "photon_detection_efficiency", "electron_id_efficiency", "tracking_efficiency"]
 
     /// The row of `name` whose bin holds `x` (nil when none).
     public func row(named name: String, at x: Double) -> MeasuredCorrection? {

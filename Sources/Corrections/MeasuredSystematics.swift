@@ -25,6 +25,8 @@ public enum MeasuredSystematics {
         let replacements: [(row: String, correction: String, multiplicity: Double, origin: String)] = [
             ("trigger", TwoTrackTriggerCalibration.correctionName, 1,
              "measured: two-track trigger efficiency ratio (corrections.csv), population-weighted bin uncertainty"),
+            ("tracking", TrackingEfficiencyCalibration.correctionName, 2,
+             "measured: tracking efficiency tag and probe on mu mu (corrections.csv), x2 for two tracks"),
             ("muon_id", MuonIdentificationCalibration.correctionName, 2,
              "measured: muon ID tag and probe (corrections.csv), population-weighted bin uncertainty, x2 for two muons"),
         ]

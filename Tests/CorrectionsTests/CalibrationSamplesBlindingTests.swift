@@ -19,7 +19,7 @@ import Testing
         let trigger = TwoTrackTriggerCalibration(), muonID = MuonIdentificationCalibration()
         let resolution = MomentumResolutionCalibration(mcConditions: mc), background = BeamBackgroundCalibration()
         let photon = PhotonDetectionCalibration(mcConditions: mc), pionFake = PionMuonFakeRateCalibration()
-        let electronID = ElectronIdentificationCalibration()
+        let electronID = ElectronIdentificationCalibration(), tracking = TrackingEfficiencyCalibration()
         let members: [(String, (EventBatch, Int) -> Bool)] = [
             (TwoTrackTriggerCalibration.correctionName, { trigger.isMember($0, event: $1) }),
             (MuonIdentificationCalibration.correctionName, { muonID.isMember($0, event: $1) }),
@@ -28,6 +28,7 @@ import Testing
             (PhotonDetectionCalibration.correctionName, { photon.isMember($0, event: $1) }),
             (PionMuonFakeRateCalibration.correctionName, { pionFake.isMember($0, event: $1) }),
             (ElectronIdentificationCalibration.correctionName, { electronID.isMember($0, event: $1) }),
+            (TrackingEfficiencyCalibration.correctionName, { tracking.isMember($0, event: $1) }),
         ]
         func count(_ isMember: (EventBatch, Int) -> Bool, _ b: EventBatch) -> Int {
             (0..<b.count).filter { isMember(b, $0) }.count

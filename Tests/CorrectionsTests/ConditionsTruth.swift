@@ -60,6 +60,10 @@ struct ConditionsTruth {
         return 1
     }
 
+    /// Track finding on its plateau: data.yaml's plateau over mc.yaml's (0.985/0.99; both
+    /// files' turn-on at 60 MeV lies far below the calibration's 0.5 GeV).
+    var trackingRatio: Double { data.tracking.efficiencyPlateau / mc.tracking.efficiencyPlateau }
+
     func momentumResolutionRatio(pt: Double) -> Double {
         let m = 0.1056584
         let beta = pt / (pt * pt + m * m).squareRoot()

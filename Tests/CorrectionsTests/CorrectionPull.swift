@@ -43,6 +43,7 @@ struct CorrectionPull: CustomStringConvertible {
             rows.append((PhotonDetectionCalibration.correctionName, low))
         }
         rows.append((PionMuonFakeRateCalibration.correctionName, PionMuonFakeRateCalibration.thetaRange.low))
+        rows.append((TrackingEfficiencyCalibration.correctionName, nil))
         return rows
     }
 
@@ -78,6 +79,8 @@ struct CorrectionPull: CustomStringConvertible {
                 t = truth.pionFakeRate.data / truth.pionFakeRate.mc
             case ElectronIdentificationCalibration.correctionName:
                 t = truth.electronIDRatio
+            case TrackingEfficiencyCalibration.correctionName:
+                t = truth.trackingRatio
             default:
                 t = nil
             }

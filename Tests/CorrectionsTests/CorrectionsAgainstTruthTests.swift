@@ -23,8 +23,8 @@ import Testing
     /// dropped for lack of events would otherwise pass every pull test).
     @Test func everyCorrectionWithATruthIsMeasured() {
         let expected = CorrectionPull.expectedRows(truth)
-        // 3 trigger bins, 3 muon-ID bins, k, beam background, 5 photon regions, pion fake rate
-        #expect(expected.count == 14)
+        // 3 trigger bins, 3 muon-ID bins, k, beam background, 5 photon regions, pion fake rate, tracking
+        #expect(expected.count == 15)
         for run in runs {
             for e in expected {
                 let found = run.corrections.corrections.contains { $0.name == e.name && $0.binLow == e.low }
