@@ -3,20 +3,23 @@
 
 SWIFT      ?= swift
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PKGS   := libgsl-dev libhdf5-dev libsqlite3-dev zlib1g-dev libdeflate-dev pkg-config gnuplot-nox
+APT_PKGS   := libgsl-dev libhdf5-dev libsqlite3-dev zlib1g-dev libdeflate-dev pkg-config gnuplot-nox g++
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE    := .build/release/darksector
 DEMO_OUT   ?= Results/demo
 
 .PHONY: demo test deps build release bench clean
 
-## Install the C libraries DarkSector links against (only what is missing).
+## Install the C libraries DarkSector links against (only what is missing), and build
+## Pythia 8's library (once; cached outside the repository).
 deps:
 	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	else echo "system libraries present: $(APT_PKGS)"; fi
+	@# Pythia 8 (issue #19): downloaded and compiled once into ~/.cache/darksector (External/Pythia8/Makefile)
+	$(MAKE) --no-print-directory -f External/Pythia8/Makefile -j$(JOBS)
 
 build: deps
 	$(SWIFT) build --jobs $(JOBS)

@@ -40,7 +40,11 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto")],
                 path: "Sources/EventStore", exclude: ["README.md"]),
         .target(name: "Statistics", dependencies: ["CGSL"], path: "Sources/Statistics"),
-        .target(name: "Generators", dependencies: ["Kinematics", "EventModel", "CGSL"],
+        // Pythia 8 (issue #19): the C shim's declarations, and the Swift side that opens the
+        // shim library (built by `make deps`, External/Pythia8) with dlopen at run time
+        .target(name: "CPythia8", path: "Sources/CPythia8"),
+        .target(name: "Pythia8Bridge", dependencies: ["CPythia8"], path: "Sources/Pythia8Bridge"),
+        .target(name: "Generators", dependencies: ["Kinematics", "EventModel", "CGSL", "Pythia8Bridge"],
                 path: "Sources/Generators"),
         .target(name: "Detector",
                 dependencies: ["Kinematics", "EventModel", .product(name: "Yams", package: "Yams")],
@@ -125,7 +129,7 @@ let package = Package(
                     path: "Tests/ProvenanceTests"),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"],
                     path: "Tests/StatisticsTests"),
-        .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "Kinematics", "EventModel"],
+        .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "Kinematics", "EventModel", "Pythia8Bridge"],
                     path: "Tests/GeneratorsTests"),
         .testTarget(name: "HepMC3Tests", dependencies: ["HepMC3", "EventModel", "Kinematics"],
                     path: "Tests/HepMC3Tests"),
