@@ -109,8 +109,13 @@ public struct DetectorSimulation: Sendable {
                                                into event: inout ReconstructedEvent) {
         precondition(vertices == nil || vertices!.count == particles.count,
                      "one production vertex per particle")
+        // Photons too close for the ECL to separate reach it as one (`PhotonClusterMerging`);
+        // the truth record keeps the generator's particles.
+        let merged = engine.merging.merged(particles, vertices: vertices, acceptance: acceptance, random: random)
+        let seen = merged?.particles ?? particles
+        let seenVertices = merged == nil ? vertices : merged!.vertices
         var nCharged = 0, nNeutral = 0
-        for p in particles {
+        for p in seen {
             if Self.charge(pdg: p.pdg) != 0 { nCharged += 1 } else if p.pdg == 22 { nNeutral += 1 } else if p.pdg == 111 { nNeutral += 2 }
         }
         let nBackground = beamBackground.count(random: random)
@@ -131,8 +136,8 @@ public struct DetectorSimulation: Sendable {
         withUnsafeTemporaryAllocation(of: ClusterGeometry.self, capacity: max(1, maxClusters)) { geometry in
             withUnsafeTemporaryAllocation(of: TrackTruth.self, capacity: max(1, nCharged)) { truth in
                 var builder = EventBuilder(sim: engine, geometry: geometry, truth: truth)
-                for (k, particle) in particles.enumerated() {
-                    let vertex = vertices?[k] ?? .zero
+                for (k, particle) in seen.enumerated() {
+                    let vertex = seenVertices?[k] ?? .zero
                     switch particle.pdg {
                     case 22:
                         builder.photon(particle.momentum, random: random, event: &event)
@@ -188,6 +193,8 @@ final class DetectorEngine: Sendable {
     @usableFromInline let extraForward: Double
     @usableFromInline let extraBarrel: Double
     @usableFromInline let extraBackward: Double
+    /// Which photon pairs share one cluster (issue #18).
+    @usableFromInline let merging = PhotonClusterMerging.belleII
 
     init(acceptance: Acceptance, tracking: TrackingResponse, calorimeter: CalorimeterResponse,
          particleID: ParticleIdentification, beamBackground: BeamBackground,
@@ -294,8 +301,15 @@ struct EventBuilder {
         let half = m / 2
         let n = ThreeVector(x: half * s * cos(phi), y: half * s * sin(phi), z: half * c)
         let boost = LorentzBoost(restFrameOf: k)
-        photon(boost.apply(FourVector(e: half, p: n)), random: random, event: &event)
-        photon(boost.apply(FourVector(e: half, p: -n)), random: random, event: &event)
+        let g1 = boost.apply(FourVector(e: half, p: n)), g2 = boost.apply(FourVector(e: half, p: -n))
+        // An energetic pi0's photons may share one cluster (`PhotonClusterMerging`).
+        if k.e > 0, sim.acceptance.eclRegion(cosTheta: k.pz / k.e) != .outside,
+           sim.merging.merges(g1.p, g1.e, g2.p, g2.e, random: random) {
+            photon(g1 + g2, random: random, event: &event)
+            return
+        }
+        photon(g1, random: random, event: &event)
+        photon(g2, random: random, event: &event)
     }
 
     /// A charged particle: track (if found), ECL deposit, PID, vertex-fit inputs.

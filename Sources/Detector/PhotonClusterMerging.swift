@@ -115,10 +115,12 @@ public struct PhotonClusterMerging: Sendable {
     /// replaced by one photon carrying the summed four-momentum (direction of the summed
     /// momentum, the energy-weighted shower centre to first order) at the first one's
     /// vertex. Merging repeats until no pair merges, so three close photons become one.
+    /// With an `acceptance`, only photons inside the ECL are considered (photons along the
+    /// beams never draw random numbers here).
     @inlinable
-    public func merged<R: DetectorRandom>(_ particles: [Particle], vertices: [ThreeVector]?,
+    public func merged<R: DetectorRandom>(_ particles: [Particle], vertices: [ThreeVector]?, acceptance: Acceptance? = nil,
                                           random: R) -> (particles: [Particle], vertices: [ThreeVector]?)? {
-        guard let (i, j) = firstMergingPair(particles, random: random) else { return nil }
+        guard let (i, j) = firstMergingPair(particles, acceptance: acceptance, random: random) else { return nil }
         var list = particles
         var verts = vertices
         var pair: (Int, Int)? = (i, j)
@@ -126,23 +128,24 @@ public struct PhotonClusterMerging: Sendable {
             list[p] = Particle(pdg: 22, momentum: list[p].momentum + list[q].momentum)
             list.remove(at: q)
             verts?.remove(at: q)
-            pair = firstMergingPair(list, random: random)
+            pair = firstMergingPair(list, acceptance: acceptance, random: random)
         }
         return (list, verts)
     }
 
     @inlinable
-    func firstMergingPair<R: DetectorRandom>(_ particles: [Particle], random: R) -> (Int, Int)? {
+    func firstMergingPair<R: DetectorRandom>(_ particles: [Particle], acceptance: Acceptance?, random: R) -> (Int, Int)? {
         let n = particles.count
         guard n >= 2 else { return nil }
         for i in 0..<(n - 1) where particles[i].pdg == 22 {
             let a = particles[i].momentum
             let ma = a.momentum
-            guard ma > 0 else { continue }
+            guard ma > 0, acceptance.map({ $0.eclRegion(cosTheta: a.pz / ma) != .outside }) ?? true else { continue }
             for j in (i + 1)..<n where particles[j].pdg == 22 {
                 let b = particles[j].momentum
                 let mb = b.momentum
-                guard mb > 0, a.p.dot(b.p) > cosineOfLargestMergingAngle * ma * mb else { continue }
+                guard mb > 0, a.p.dot(b.p) > cosineOfLargestMergingAngle * ma * mb,
+                      acceptance.map({ $0.eclRegion(cosTheta: b.pz / mb) != .outside }) ?? true else { continue }
                 if merges(a.p, a.e, b.p, b.e, random: random) { return (i, j) }
             }
         }

@@ -132,4 +132,70 @@ final class PhotonClusterMergingTests: XCTestCase {
         XCTAssertEqual(merged3.particles.filter { $0.pdg == 22 }.count, 1)
         XCTAssertEqual(merged3.particles[0].momentum.e, 6, accuracy: 1e-12)
     }
+    /// Through the detector (MC conditions, no beam background): two photons half a crystal
+    /// apart give one cluster with their summed energy, four crystals apart two clusters, and the
+    /// truth record keeps both; a 5.29 GeV pi0 at 90 deg (photons >= 1.2 crystals apart) gives
+    /// one cluster in the share of events the rule predicts for its decays (plus about 1% of
+    /// decays whose soft photon makes no cluster), a 0.5 GeV pi0 is never merged.
+    func testDetectorHook() {
+        let sim = DetectorSimulation(conditions: Fixture.quiet(Fixture.mc), storeTruth: true)
+        let r = TestRandom(seed: 21)
+        let n = 4000
+        func photons(_ pitches: Double) -> [Particle] {
+            let (a, b) = pair(pitches: pitches)
+            return [Particle(pdg: 22, momentum: FourVector(e: 2, p: a * 2)),
+                    Particle(pdg: 22, momentum: FourVector(e: 3, p: b * 3))]
+        }
+        // Half a crystal apart: never two clusters, and one of 5 GeV whenever the photon is seen
+        // (photon efficiency, 0.98 or higher depending on the conditions' model).
+        var single = 0, two = 0
+        for i in 0..<n {
+            let event = sim.reconstruct(particles: photons(0.5), weight: 1, eventID: Int64(i), random: r)
+            XCTAssertEqual(event.particles.count, 2)
+            if event.clusters.count == 2 { two += 1 }
+            if event.clusters.count == 1 {
+                single += 1
+                XCTAssertEqual(event.clusters[0].energy, 5, accuracy: 5 * 0.016 * 5)
+            }
+        }
+        XCTAssertEqual(two, 0)
+        XCTAssertGreaterThan(Double(single) / Double(n), 0.95)
+        // Four crystals apart: never a cluster with the summed energy, two clusters when both are seen.
+        var summed = 0, double = 0
+        for i in 0..<n {
+            let event = sim.reconstruct(particles: photons(4), weight: 1, eventID: Int64(i), random: r)
+            if event.clusters.contains(where: { $0.energy > 4 }) { summed += 1 }
+            if event.clusters.count == 2 { double += 1 }
+        }
+        XCTAssertEqual(summed, 0)
+        XCTAssertGreaterThan(Double(double) / Double(n), 0.93)
+
+        // pi0s: the share of single-cluster events against the rule applied to the same decays.
+        func pi0Share(energy e: Double, seed: UInt64) -> (detector: Double, rule: Double) {
+            let rr = TestRandom(seed: seed)
+            let m = 0.1349768
+            let p = FourVector(mass: m, momentum: ThreeVector(x: (e * e - m * m).squareRoot(), y: 0, z: 0))
+            var one = 0, ruleMerged = 0
+            let boost = LorentzBoost(restFrameOf: p)
+            for i in 0..<n {
+                let event = sim.reconstruct(particles: [Particle(pdg: 111, momentum: p)], weight: 1, eventID: Int64(i), random: rr)
+                if event.clusters.count == 1 { one += 1 }
+                let c = 2 * rr.uniform() - 1, phi = 2 * Double.pi * rr.uniform()
+                let s = (1 - c * c).squareRoot()
+                let k = ThreeVector(x: m / 2 * s * cos(phi), y: m / 2 * s * sin(phi), z: m / 2 * c)
+                let g1 = boost.apply(FourVector(e: m / 2, p: k)), g2 = boost.apply(FourVector(e: m / 2, p: -k))
+                if merging.merges(g1.p, g1.e, g2.p, g2.e, random: rr) { ruleMerged += 1 }
+            }
+            return (Double(one) / Double(n), Double(ruleMerged) / Double(n))
+        }
+        let high = pi0Share(energy: 5.29, seed: 22)
+        print(String(format: "5.29 GeV pi0 at 90 deg: one cluster in %.3f of events (rule on the decays: %.3f)", high.detector, high.rule))
+        XCTAssertEqual(high.detector, high.rule, accuracy: 4 * 2.0.squareRoot() * Fixture.binomialError(high.rule, n) + 0.01)
+        XCTAssertGreaterThan(high.rule, 0.3)
+        // At 0.5 GeV the photons are >= 0.54 rad apart: the rule never merges; single clusters
+        // there are decays with one photon below the cluster threshold or turn-on.
+        let low = pi0Share(energy: 0.5, seed: 23)
+        XCTAssertEqual(low.rule, 0)
+        XCTAssertLessThan(low.detector, 0.15)
+    }
 }
