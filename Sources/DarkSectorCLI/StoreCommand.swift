@@ -57,14 +57,14 @@ struct StoreInfo: Encodable {
         var allStored = true
         tables = reader.tables.map { spec in
             Table(name: spec.name, jagged: spec.jagged, rows: reader.rowCounts[spec.name] ?? 0,
-                  columns: Dictionary(uniqueKeysWithValues: spec.columns.map { column in
+                  columns: Dictionary(uniqueKeysWithValues: spec.columns(inVersion: version).map { column in
                       let stored = reader.columnAttributes(table: spec.name, column: column.name)
                       if stored.units == nil || stored.description == nil { allStored = false }
                       return (column.name, Column(dtype: column.storedType(inVersion: version).rawValue,
                                                   units: stored.units ?? column.unit,
                                                   description: stored.description ?? column.doc))
                   }),
-                  order: spec.columns.map(\.name))
+                  order: spec.columns(inVersion: version).map(\.name))
         }
         columnAttributesStored = allStored
     }

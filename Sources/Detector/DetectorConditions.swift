@@ -57,13 +57,32 @@ public struct DetectorConditions: Sendable, Equatable {
         public var timeConstantNs: Double
         public var timeNoiseNsGeV: Double
         public var clusterThresholdGeV: Double
-        public var photonEfficiencyBarrel: Double
-        public var photonEfficiencyForwardEndcap: Double
-        public var photonEfficiencyBackwardEndcap: Double
+        /// Crystal depth in radiation lengths: a photon entering the crystals converts
+        /// with probability 1 - exp(-(7/9) X/X0) (the pair-production mean free path is
+        /// 9/7 X0); the rest punches through.
+        public var crystalDepthRadiationLengths: Double
+        /// Probability that a photon entering a barrel-endcap gap showers in the crystals
+        /// beside it (the rest crosses the gap into the material behind it).
         public var photonEfficiencyGap: Double
         public var photonTurnOnEnergyGeV: Double
         public var photonTurnOnWidthGeV: Double
         public var gapEnergyScale: Double
+        /// Lateral leakage at the outer edges of the endcaps: the shower's transverse
+        /// profile (Moliere radius of CsI) seen at the crystal front, whose distance from
+        /// the interaction point is set by the endcaps' z positions.
+        public var moliereRadiusCm: Double
+        public var forwardEndcapZCm: Double
+        public var backwardEndcapZCm: Double
+
+        /// Plateau efficiency (probability of a shower in the crystals) of a region:
+        /// 1 - exp(-(7/9) X/X0) inside the crystals, the gap figure in the gaps, 0 outside.
+        public func photonPlateauEfficiency(_ region: ECLRegion) -> Double {
+            switch region {
+            case .barrel, .forwardEndcap, .backwardEndcap: return 1 - exp(-7.0 / 9.0 * crystalDepthRadiationLengths)
+            case .forwardGap, .backwardGap: return photonEfficiencyGap
+            case .outside: return 0
+            }
+        }
         public var chargedMinPtBarrelGeV: Double
         public var trackMatchEfficiency: Double
         public var muonDepositGeV: Double
@@ -132,6 +151,24 @@ public struct DetectorConditions: Sendable, Equatable {
         public var bhabhaThetaSumCMSDeg: ClosedRange<Double>
     }
 
+    /// The KLM as a veto for photons the ECL did not stop (through a gap, or punching
+    /// through the crystals): they meet the first KLM iron plate and shower there.
+    public struct KLMPhotonVeto: Sendable, Equatable {
+        /// Radiation lengths a photon crosses before the KLM detector layer that would
+        /// see its shower (the first iron plate).
+        public var absorberRadiationLengths: Double
+        /// Probability that a shower started in that absorber fires the layer behind it.
+        public var showerDetectionEfficiency: Double
+        /// Photons below this energy leave no KLM cluster (their shower dies in the iron).
+        public var minEnergyGeV: Double
+
+        /// Probability that a photon reaching the KLM gives a KLM cluster:
+        /// [1 - exp(-(7/9) X/X0)] x detection efficiency.
+        public var hitProbability: Double {
+            (1 - exp(-7.0 / 9.0 * absorberRadiationLengths)) * showerDetectionEfficiency
+        }
+    }
+
     public struct Vertexing: Sendable, Equatable {
         public var pxdOuterRadiusCm: Double
         public var svdOuterRadiusCm: Double
@@ -153,6 +190,7 @@ public struct DetectorConditions: Sendable, Equatable {
     public var extraEnergy: ExtraEnergy
     public var pi0: Pi0
     public var triggers: Triggers
+    public var klmPhotonVeto: KLMPhotonVeto
     public var vertexing: Vertexing
     /// `source:` of every figure, by dotted key path.
     public var sources: [String: String]
@@ -242,13 +280,14 @@ public struct DetectorConditions: Sendable, Equatable {
             timeConstantNs: try r.nonNegative("calorimeter.time_resolution.constant_ns"),
             timeNoiseNsGeV: try r.nonNegative("calorimeter.time_resolution.noise_ns_gev"),
             clusterThresholdGeV: try r.nonNegative("calorimeter.cluster_threshold_gev"),
-            photonEfficiencyBarrel: try r.probability("calorimeter.photon_efficiency.barrel"),
-            photonEfficiencyForwardEndcap: try r.probability("calorimeter.photon_efficiency.forward_endcap"),
-            photonEfficiencyBackwardEndcap: try r.probability("calorimeter.photon_efficiency.backward_endcap"),
+            crystalDepthRadiationLengths: try r.positive("calorimeter.photon_efficiency.crystal_depth_radiation_lengths"),
             photonEfficiencyGap: try r.probability("calorimeter.photon_efficiency.gap"),
             photonTurnOnEnergyGeV: try r.nonNegative("calorimeter.photon_efficiency.turn_on_energy_gev"),
             photonTurnOnWidthGeV: try r.positive("calorimeter.photon_efficiency.turn_on_width_gev"),
             gapEnergyScale: try r.number("calorimeter.gap_energy_scale", min: 0, max: 1.5),
+            moliereRadiusCm: try r.positive("calorimeter.edge_leakage.moliere_radius_cm"),
+            forwardEndcapZCm: try r.positive("calorimeter.edge_leakage.forward_endcap_z_cm"),
+            backwardEndcapZCm: try r.positive("calorimeter.edge_leakage.backward_endcap_z_cm"),
             chargedMinPtBarrelGeV: try r.nonNegative("calorimeter.charged_min_pt_barrel_gev"),
             trackMatchEfficiency: try r.probability("calorimeter.track_match_efficiency"),
             muonDepositGeV: try r.nonNegative("calorimeter.muon_deposit_gev"),
@@ -315,6 +354,11 @@ public struct DetectorConditions: Sendable, Equatable {
             bhabhaMinEnergyCMSGeV: try r.nonNegative("triggers.bhabha_veto.min_energy_cms_gev"),
             bhabhaDeltaPhiCMSDeg: try r.interval("triggers.bhabha_veto.delta_phi_cms_deg", within: 0...360),
             bhabhaThetaSumCMSDeg: try r.interval("triggers.bhabha_veto.theta_sum_cms_deg", within: 0...360))
+
+        klmPhotonVeto = KLMPhotonVeto(
+            absorberRadiationLengths: try r.positive("klm_photon_veto.absorber_radiation_lengths"),
+            showerDetectionEfficiency: try r.probability("klm_photon_veto.shower_detection_efficiency"),
+            minEnergyGeV: try r.nonNegative("klm_photon_veto.min_energy_gev"))
 
         vertexing = Vertexing(
             pxdOuterRadiusCm: try r.nonNegative("vertexing.pxd_outer_radius_cm"),

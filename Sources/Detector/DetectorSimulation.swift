@@ -51,7 +51,7 @@ public struct DetectorSimulation: Sendable {
         self.beams = beams
         acceptance = Acceptance(conditions.acceptance)
         tracking = TrackingResponse(conditions.tracking, vertexing: conditions.vertexing)
-        calorimeter = CalorimeterResponse(conditions.calorimeter)
+        calorimeter = CalorimeterResponse(conditions.calorimeter, acceptance: conditions.acceptance)
         particleID = ParticleIdentification(conditions.particleID)
         beamBackground = BeamBackground(conditions.beamBackground, acceptance: acceptance)
         triggers = TriggerSimulation(conditions.triggers, workingPoint: conditions.particleID.workingPoint,
@@ -65,7 +65,8 @@ public struct DetectorSimulation: Sendable {
         engine = DetectorEngine(acceptance: acceptance, tracking: tracking, calorimeter: calorimeter,
                                 particleID: particleID, beamBackground: beamBackground,
                                 extraEnergyThresholds: (extraEnergyThresholdForward, extraEnergyThresholdBarrel,
-                                                        extraEnergyThresholdBackward))
+                                                        extraEnergyThresholdBackward),
+                                klmPhotonVeto: conditions.klmPhotonVeto)
     }
 
     /// Electric charge of a particle the detector tracks, 0 for the rest.
@@ -126,6 +127,7 @@ public struct DetectorSimulation: Sendable {
         event.trigger = []
         event.extraEnergy = 0
         event.nPi0 = 0
+        event.nKLMNeutral = 0
         event.tracks.removeAll(keepingCapacity: true)
         event.clusters.removeAll(keepingCapacity: true)
         event.vertices.removeAll(keepingCapacity: true)
@@ -193,18 +195,24 @@ final class DetectorEngine: Sendable {
     @usableFromInline let extraForward: Double
     @usableFromInline let extraBarrel: Double
     @usableFromInline let extraBackward: Double
+    /// Probability that a photon reaching the KLM (no shower in the ECL) gives a KLM
+    /// cluster, and the energy below which it never does.
+    @usableFromInline let klmHitProbability: Double
+    @usableFromInline let klmMinEnergy: Double
     /// Which photon pairs share one cluster (issue #18).
     @usableFromInline let merging = PhotonClusterMerging.belleII
 
     init(acceptance: Acceptance, tracking: TrackingResponse, calorimeter: CalorimeterResponse,
          particleID: ParticleIdentification, beamBackground: BeamBackground,
-         extraEnergyThresholds t: (Double, Double, Double)) {
+         extraEnergyThresholds t: (Double, Double, Double), klmPhotonVeto: DetectorConditions.KLMPhotonVeto) {
         self.acceptance = acceptance
         self.tracking = tracking
         self.calorimeter = calorimeter
         self.particleID = particleID
         self.beamBackground = beamBackground
         (extraForward, extraBarrel, extraBackward) = t
+        klmHitProbability = klmPhotonVeto.hitProbability
+        klmMinEnergy = klmPhotonVeto.minEnergyGeV
     }
 
     @inlinable @inline(__always)
@@ -277,14 +285,31 @@ struct EventBuilder {
     }
 
     /// A photon (true lab four-momentum `k`) hitting the ECL.
+    ///
+    /// One uniform number decides: below plateau x turn-on a cluster; between that and
+    /// the plateau a shower too soft to make a cluster; above the plateau no shower in the
+    /// crystals at all (the photon crossed a gap or punched through), and then the KLM
+    /// behind may see it (`nKLMNeutral`, the photon veto). Beyond the ECL acceptance the
+    /// photon leaves nothing (the KLM covers less).
     @inlinable
     mutating func photon<R: DetectorRandom>(_ k: FourVector, random: R, event: inout ReconstructedEvent) {
         let cal = sim.calorimeter
         let e = k.e
         guard e > 0 else { return }
-        let region = sim.acceptance.eclRegion(cosTheta: k.pz / e)
-        guard region != .outside, random.uniform() < cal.photonEfficiency(e, region: region) else { return }
-        let measured = cal.measuredPhotonEnergy(e, region: region, random: random)
+        let cosTheta = k.pz / e
+        let region = sim.acceptance.eclRegion(cosTheta: cosTheta)
+        guard region != .outside else { return }
+        let u = random.uniform()
+        let plateau = cal.photonPlateau(region)
+        if u >= plateau {
+            if e > sim.klmMinEnergy, sim.acceptance.klm.contains(cosTheta: cosTheta),
+               random.uniform() < sim.klmHitProbability {
+                event.nKLMNeutral += 1
+            }
+            return
+        }
+        guard u < plateau * cal.photonTurnOn(e) else { return }
+        let measured = cal.measuredPhotonEnergy(e, region: region, cosTheta: cosTheta, random: random)
         guard measured > cal.threshold else { return }
         addSmearedCluster(energy: measured, direction: k.p, sigma: cal.angleSigma(measured),
                           time: cal.timeSigma(measured) * random.gaussian(), matched: false, random: random,

@@ -16,6 +16,7 @@ extension EventBatch {
         out.events.triggerBits = indices.map { events.triggerBits[$0] }
         out.events.extraEnergy = indices.map { events.extraEnergy[$0] }
         out.events.nPi0 = indices.map { events.nPi0[$0] }
+        out.events.nKLMNeutral = indices.map { events.nKLMNeutral[$0] }
 
         let trackRows = Self.rows(of: indices, in: tracks.offsets, into: &out.tracks.offsets)
         out.tracks.charge = trackRows.map { tracks.charge[$0] }

@@ -25,6 +25,7 @@ public struct EventBatch: Sendable, Equatable {
         events.triggerBits.reserveCapacity(n)
         events.extraEnergy.reserveCapacity(n)
         events.nPi0.reserveCapacity(n)
+        events.nKLMNeutral.reserveCapacity(n)
         self.tracks.offsets.reserveCapacity(n)
         for k in [\TrackColumns.px, \.py, \.pz] { self.tracks[keyPath: k].reserveCapacity(tracks) }
         for k in [\TrackColumns.vx, \.vy, \.vz, \.muonID, \.electronID, \.pionID, \.kaonID, \.clusterEnergy] {
@@ -54,6 +55,7 @@ public struct EventBatch: Sendable, Equatable {
         events.triggerBits.removeAll(keepingCapacity: k)
         events.extraEnergy.removeAll(keepingCapacity: k)
         events.nPi0.removeAll(keepingCapacity: k)
+        events.nKLMNeutral.removeAll(keepingCapacity: k)
         tracks.offsets.removeAll(keepingCapacity: k)
         for c in [\TrackColumns.px, \.py, \.pz] { tracks[keyPath: c].removeAll(keepingCapacity: k) }
         for c in [\TrackColumns.vx, \.vy, \.vz, \.muonID, \.electronID, \.pionID, \.kaonID, \.clusterEnergy] {
@@ -81,6 +83,7 @@ public struct EventBatch: Sendable, Equatable {
         events.triggerBits.append(event.trigger.rawValue)
         events.extraEnergy.append(event.extraEnergy)
         events.nPi0.append(event.nPi0)
+        events.nKLMNeutral.append(event.nKLMNeutral)
         for t in event.tracks {
             tracks.charge.append(t.charge)
             tracks.px.append(t.momentum.x)
@@ -132,7 +135,7 @@ public struct EventBatch: Sendable, Equatable {
         return ReconstructedEvent(
             eventID: events.eventID[i], weight: events.weight[i],
             trigger: TriggerLine(rawValue: events.triggerBits[i]),
-            extraEnergy: events.extraEnergy[i], nPi0: events.nPi0[i],
+            extraEnergy: events.extraEnergy[i], nPi0: events.nPi0[i], nKLMNeutral: events.nKLMNeutral[i],
             tracks: trackRows.map { trackMomentumRow($0) },
             clusters: clusterRows.map {
                 Cluster(energy: clusters.energy[$0], theta: clusters.theta[$0], phi: clusters.phi[$0],

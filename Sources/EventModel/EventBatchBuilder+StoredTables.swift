@@ -24,7 +24,7 @@ extension EventBatchBuilder {
 /// Column arrays in their stored types, refilled at every flush.
 struct ReusableStoredColumns {
     var eventID: [Int64] = [], weight: [Double] = [], triggerBits: [UInt32] = [], extraEnergy: [Float] = []
-    var nPi0: [Int32] = []
+    var nPi0: [Int32] = [], nKLMNeutral: [Int32] = []
     var trackOffsets: [Int64] = [], charge: [Int8] = [], trackPx: [Float] = [], trackPy: [Float] = []
     var trackPz: [Float] = [], vx: [Float] = [], vy: [Float] = [], vz: [Float] = [], muonID: [Float] = []
     var electronID: [Float] = [], pionID: [Float] = [], kaonID: [Float] = [], clusterEnergy: [Float] = []
@@ -41,6 +41,7 @@ struct ReusableStoredColumns {
         refill(&triggerBits, s.triggerBits.buffer) { $0 }
         refill(&extraEnergy, s.extraEnergy.buffer) { Float($0) }
         refill(&nPi0, s.nPi0.buffer) { $0 }
+        refill(&nKLMNeutral, s.nKLMNeutral.buffer) { $0 }
 
         let t = s.tracks.buffer
         offsets(&trackOffsets, s.trackEnds.buffer)
@@ -86,6 +87,7 @@ struct ReusableStoredColumns {
             StoredTable(spec: EventSchema.events, columns: [
                 "event_id": .int64(eventID), "weight": .float64(weight), "trigger_bits": .uint32(triggerBits),
                 "extra_energy": .float32(extraEnergy), "n_pi0": .int32(nPi0),
+                "n_klm_neutral": .int32(nKLMNeutral),
             ], offsets: nil),
             StoredTable(spec: EventSchema.tracks, columns: [
                 "charge": .int8(charge), "px": .float32(trackPx), "py": .float32(trackPy), "pz": .float32(trackPz),

@@ -45,6 +45,7 @@ struct StagedRows {
     var triggerBits = StagedColumn<UInt32>()
     var extraEnergy = StagedColumn<Double>()
     var nPi0 = StagedColumn<Int32>()
+    var nKLMNeutral = StagedColumn<Int32>()
     var tracks = StagedColumn<Track>()
     var trackEnds = StagedColumn<Int64>()
     var clusters = StagedColumn<Cluster>()
@@ -55,7 +56,7 @@ struct StagedRows {
     var particleEnds = StagedColumn<Int64>()
 
     func free() {
-        eventID.free(); weight.free(); triggerBits.free(); extraEnergy.free(); nPi0.free()
+        eventID.free(); weight.free(); triggerBits.free(); extraEnergy.free(); nPi0.free(); nKLMNeutral.free()
         tracks.free(); trackEnds.free(); clusters.free(); clusterEnds.free()
         vertices.free(); vertexEnds.free(); particles.free(); particleEnds.free()
     }
@@ -66,6 +67,7 @@ struct StagedRows {
         triggerBits.append(event.trigger.rawValue)
         extraEnergy.append(event.extraEnergy)
         nPi0.append(event.nPi0)
+        nKLMNeutral.append(event.nKLMNeutral)
         tracks.append(contentsOf: event.tracks)
         trackEnds.append(Int64(tracks.count))
         clusters.append(contentsOf: event.clusters)
@@ -83,6 +85,7 @@ struct StagedRows {
         batch.events.triggerBits.append(contentsOf: triggerBits.buffer)
         batch.events.extraEnergy.append(contentsOf: extraEnergy.buffer)
         batch.events.nPi0.append(contentsOf: nPi0.buffer)
+        batch.events.nKLMNeutral.append(contentsOf: nKLMNeutral.buffer)
 
         let t = tracks.buffer
         batch.tracks.offsets.appendEnds(trackEnds.buffer)
@@ -129,7 +132,7 @@ struct StagedRows {
 
     /// Empties every buffer, keeping its storage.
     mutating func clear() {
-        eventID.removeAll(); weight.removeAll(); triggerBits.removeAll(); extraEnergy.removeAll(); nPi0.removeAll()
+        eventID.removeAll(); weight.removeAll(); triggerBits.removeAll(); extraEnergy.removeAll(); nPi0.removeAll(); nKLMNeutral.removeAll()
         tracks.removeAll(); trackEnds.removeAll(); clusters.removeAll(); clusterEnds.removeAll()
         vertices.removeAll(); vertexEnds.removeAll(); particles.removeAll(); particleEnds.removeAll()
     }

@@ -16,10 +16,14 @@ public enum EventSchema {
     /// generation is 1.5x faster (the shuffle+deflate stage was a third of the CPU time).
     /// In memory they stay Double. Only the event weight stays float64: sums of millions
     /// of weights need it.
-    public static let version = 2
+    ///
+    /// Version 3 adds `events/n_klm_neutral` (the KLM photon veto, issue #17); files of
+    /// versions 1-2 lack it and read as 0 there (they were simulated without it).
+    public static let version = 3
     /// Versions the readers accept: version 1 files (all of those columns float64) are
-    /// read with their own types and widened like version 2 ones.
-    public static let readableVersions: ClosedRange<Int> = 1...2
+    /// read with their own types and widened like version 2 ones; columns a version did
+    /// not have (`ColumnSpec.introducedInVersion`) are not looked for.
+    public static let readableVersions: ClosedRange<Int> = 1...3
 
     public struct ColumnSpec: Sendable, Hashable {
         public let name: String
@@ -40,15 +44,18 @@ public enum EventSchema {
         /// notice it as a fit that does not converge), so the shard verifier refuses them.
         /// A future column whose "undefined" value is NaN says so here.
         public let allowsNonFinite: Bool
+        /// The first schema version that stores this column (older files lack it).
+        public let introducedInVersion: Int
 
         public init(name: String, type: ColumnType, unit: String, doc: String, version1Type: ColumnType? = nil,
-                    allowsNonFinite: Bool = false) {
+                    allowsNonFinite: Bool = false, introducedInVersion: Int = 1) {
             self.name = name
             self.type = type
             self.unit = unit
             self.doc = doc
             self.version1Type = version1Type
             self.allowsNonFinite = allowsNonFinite
+            self.introducedInVersion = introducedInVersion
         }
 
         /// The stored type in files of schema `version`.
@@ -66,6 +73,11 @@ public enum EventSchema {
         public let columns: [ColumnSpec]
 
         public func column(_ name: String) -> ColumnSpec? { columns.first { $0.name == name } }
+
+        /// The columns a file of schema `version` stores.
+        public func columns(inVersion version: Int) -> [ColumnSpec] {
+            columns.filter { $0.introducedInVersion <= version }
+        }
 
         /// The `offsets` dataset of a jagged table (int64, events + 1 entries, first 0), nil
         /// for a flat one.
@@ -93,6 +105,9 @@ public enum EventSchema {
               version1Type: .float64),
         .init(name: "n_pi0", type: .int32, unit: "",
               doc: "pi0 candidates: pairs of unmatched photon clusters with M_gg in the pi0 window (125-145 MeV as shipped)"),
+        .init(name: "n_klm_neutral", type: .int32, unit: "",
+              doc: "KLM clusters with neither a track nor an ECL cluster in front: photons that crossed an ECL gap or punched through the crystals and showered in the KLM (the photon veto); absent before schema v3",
+              introducedInVersion: 3),
     ])
 
     public static let tracks = TableSpec(name: "tracks", jagged: true, monteCarloOnly: false, columns: [

@@ -5,6 +5,9 @@ public struct EventColumns: Sendable, Equatable {
     public var triggerBits: [UInt32] = []
     public var extraEnergy: [Double] = []
     public var nPi0: [Int32] = []
+    /// KLM clusters with neither a track nor an ECL cluster in front (schema v3; 0 for
+    /// events read from older files, which did not simulate them).
+    public var nKLMNeutral: [Int32] = []
     public init() {}
     public var count: Int { eventID.count }
 }

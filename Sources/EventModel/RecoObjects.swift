@@ -103,19 +103,23 @@ public struct ReconstructedEvent: Sendable, Equatable {
     public var trigger: TriggerLine
     public var extraEnergy: Double
     public var nPi0: Int32
+    /// KLM clusters with neither a track nor an ECL cluster in front: photons that crossed
+    /// an ECL gap (or punched through the crystals) and showered in the KLM iron.
+    public var nKLMNeutral: Int32
     public var tracks: [Track]
     public var clusters: [Cluster]
     public var vertices: [Vertex]
     public var particles: [Particle]
 
     public init(eventID: Int64, weight: Double = 1, trigger: TriggerLine = [], extraEnergy: Double = 0,
-                nPi0: Int32 = 0, tracks: [Track] = [], clusters: [Cluster] = [],
+                nPi0: Int32 = 0, nKLMNeutral: Int32 = 0, tracks: [Track] = [], clusters: [Cluster] = [],
                 vertices: [Vertex] = [], particles: [Particle] = []) {
         self.eventID = eventID
         self.weight = weight
         self.trigger = trigger
         self.extraEnergy = extraEnergy
         self.nPi0 = nPi0
+        self.nKLMNeutral = nKLMNeutral
         self.tracks = tracks
         self.clusters = clusters
         self.vertices = vertices

@@ -24,7 +24,7 @@ extension EventBatch {
             StoredTable(spec: EventSchema.events, columns: [
                 "event_id": .int64(events.eventID), "weight": .float64(events.weight),
                 "trigger_bits": .uint32(events.triggerBits), "extra_energy": .narrowed(events.extraEnergy),
-                "n_pi0": .int32(events.nPi0),
+                "n_pi0": .int32(events.nPi0), "n_klm_neutral": .int32(events.nKLMNeutral),
             ], offsets: nil),
             StoredTable(spec: EventSchema.tracks, columns: [
                 "charge": .int8(tracks.charge), "px": .narrowed(tracks.px), "py": .narrowed(tracks.py),
@@ -64,6 +64,9 @@ extension EventBatch {
         events.triggerBits = try reader.uint32("events", "trigger_bits")
         events.extraEnergy = try reader.float64("events", "extra_energy")
         events.nPi0 = try reader.int32("events", "n_pi0")
+        // Schema v3 column: files of versions 1-2 did not simulate the KLM photon veto.
+        events.nKLMNeutral = ev.columns["n_klm_neutral"] == nil
+            ? [Int32](repeating: 0, count: n) : try reader.int32("events", "n_klm_neutral")
 
         tracks.offsets = try reader.offsets("tracks")
         tracks.charge = try reader.int8("tracks", "charge")

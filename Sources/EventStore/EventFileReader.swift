@@ -42,7 +42,7 @@ public final class EventFileReader {
             } else {
                 expectedRows = -1
             }
-            for column in table.columns {
+            for column in table.columns(inVersion: Int(metadata.schemaVersion)) {
                 let info = try Self.checkedInfo(file, path, table.name, column.name,
                                                 column.storedType(inVersion: Int(metadata.schemaVersion)))
                 if expectedRows < 0 { expectedRows = info.length }
@@ -89,7 +89,7 @@ public final class EventFileReader {
                 offsets = raw.map { $0 - base }
                 rows = Int(base)..<Int(raw[raw.count - 1])
             }
-            for column in table.columns {
+            for column in table.columns(inVersion: schemaVersion) {
                 columns[column.name] = try file.read("\(table.name)/\(column.name)",
                                                      as: column.storedType(inVersion: schemaVersion), range: rows)
             }

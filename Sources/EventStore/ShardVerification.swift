@@ -45,7 +45,7 @@ public enum ShardVerifier {
             let rows = reader.rowCounts[table.name] ?? 0
             var items: [(name: String, type: ColumnType, rule: ValueRule, length: Int)] = []
             if table.jagged { items.append(("offsets", .int64, .offsets, reader.eventCount + 1)) }
-            for column in table.columns {
+            for column in table.columns(inVersion: version) {
                 let type = column.storedType(inVersion: version)
                 let rule: ValueRule
                 if table.name == EventSchema.events.name && column.name == "weight" {

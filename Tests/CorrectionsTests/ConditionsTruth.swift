@@ -93,17 +93,10 @@ struct ConditionsTruth {
 
     /// Photon detection efficiency of an ECL region in data and simulation: the plateau
     /// figures of `calorimeter.photon_efficiency` (the turn-on, at 30 MeV, is far below the
-    /// calibration's 1 GeV photons). Both gaps share one figure.
+    /// calibration's 1 GeV photons): 1 - exp(-(7/9) X/X0) in the crystals, the gap figure in
+    /// both gaps.
     func photonEfficiency(_ region: ECLRegion) -> (data: Double, mc: Double) {
-        func eff(_ c: DetectorConditions.Calorimeter) -> Double {
-            switch region {
-            case .forwardEndcap: return c.photonEfficiencyForwardEndcap
-            case .barrel: return c.photonEfficiencyBarrel
-            case .backwardEndcap: return c.photonEfficiencyBackwardEndcap
-            case .forwardGap, .backwardGap: return c.photonEfficiencyGap
-            case .outside: return 0
-            }
-        }
+        func eff(_ c: DetectorConditions.Calorimeter) -> Double { c.photonPlateauEfficiency(region) }
         precondition(data.calorimeter.photonTurnOnEnergyGeV < 0.2 && mc.calorimeter.photonTurnOnEnergyGeV < 0.2,
                      "the 1 GeV photons must be on the plateau")
         return (eff(data.calorimeter), eff(mc.calorimeter))

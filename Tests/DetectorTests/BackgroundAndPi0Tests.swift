@@ -112,6 +112,6 @@ import EventModel
         }
         // Only the 0.5 GeV photon (and the rare unmatched muon cluster) contribute.
         #expect(matchedExtra / 2000 < 0.01)
-        #expect(abs(photonExtra / 2000 - 0.5 * Fixture.mc.calorimeter.photonEfficiencyBarrel) < 0.02)
+        #expect(abs(photonExtra / 2000 - 0.5 * Fixture.mc.calorimeter.photonPlateauEfficiency(.barrel)) < 0.02)
     }
 }

@@ -48,8 +48,8 @@ import Testing
     }
 
     @Test func efficiencyAboveOne() {
-        #expect(error(replacing: "barrel: {value: 0.98,", with: "barrel: {value: 1.2,")
-                == "Conditions/mc.yaml: calorimeter.photon_efficiency.barrel: must be <= 1, got 1.2")
+        #expect(error(replacing: "gap: {value: 0.85,", with: "gap: {value: 1.2,")
+                == "Conditions/mc.yaml: calorimeter.photon_efficiency.gap: must be <= 1, got 1.2")
     }
 
     @Test func unknownKey() {

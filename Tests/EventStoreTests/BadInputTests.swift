@@ -47,8 +47,12 @@ import Testing
         let url = try TestSupport.writeFile(dir.appendingPathComponent("flip.h5"), batches: [TestSupport.batch(events: 2000)],
                                             options: EventFileOptions(chunkRows: 256, compressionLevel: 0))
         var data = try Data(contentsOf: url)
-        // Flip bytes in the middle of the raw data (uncompressed, so this hits column values).
-        for i in stride(from: data.count / 2, to: data.count / 2 + 64, by: 1) { data[i] ^= 0xFF }
+        // Flip bytes in the middle of the raw data (uncompressed, so this hits column values);
+        // at three places, so that a change of the layout (schema v3 added a column whose
+        // free space fell in the middle) still lands in a chunk.
+        for start in [data.count * 2 / 5, data.count / 2, data.count * 3 / 5] {
+            for i in stride(from: start, to: start + 64, by: 1) { data[i] ^= 0xFF }
+        }
         try data.write(to: url)
         expectError(url.path, containing: ["corrupt"]) {
             let reader = try EventFileReader(path: url.path)

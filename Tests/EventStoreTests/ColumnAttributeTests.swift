@@ -37,8 +37,8 @@ import Testing
                 checked += 1
             }
         }
-        // 5 event columns, 4 offsets, 12 + 5 + 6 + 5 jagged columns.
-        #expect(checked == 37)
+        // 6 event columns (n_klm_neutral since schema v3), 4 offsets, 12 + 5 + 6 + 5 jagged columns.
+        #expect(checked == 38)
         for (path, unit) in Self.expectedUnits {
             #expect(file.attribute("units", of: path)?.stringValue == unit, "units of \(path)")
         }

@@ -48,7 +48,7 @@ enum TestSupport {
             let vertices = id % 7 == 0 ? [Vertex(position: ThreeVector(x: f32(x * 1e-2), y: 1, z: 2), chi2: 0.5, track1: 0, track2: 1)] : []
             let particles = [Particle(pdg: 13, momentum: FourVector(e: 5 + x, px: x, py: 0, pz: 1))]
             batch.append(ReconstructedEvent(eventID: id, weight: 0.25 + 1e-3 * x, trigger: TriggerLine(rawValue: UInt32(id % 16)),
-                                            extraEnergy: f32(0.01 * x), nPi0: Int32(id % 3), tracks: tracks, clusters: clusters,
+                                            extraEnergy: f32(0.01 * x), nPi0: Int32(id % 3), nKLMNeutral: Int32(id % 2), tracks: tracks, clusters: clusters,
                                             vertices: vertices, particles: particles))
         }
         return batch
