@@ -23,12 +23,16 @@ import Kinematics
 ///   p_T,i <= 0.421 E_i for each particle and the ratio is <= 1: radiative Bhabha with both
 ///   leptons down the beam pipe, and gamma gamma (gamma) with the others along the beams, are
 ///   kinematically confined to ratio <= 1 (up to the photon's resolution); an A' is not.
-/// Events without a candidate photon get NaN except `n_tracks` and the trigger bit.
+/// - `n_klm_neutral`: KLM clusters with no track and no ECL cluster in front (the event
+///   store's column): a photon that crossed an ECL gap or punched through showered in the
+///   KLM iron. The KLM veto (BaBar used its IFR the same way) requires none.
+/// Events without a candidate photon get NaN except `n_tracks`, the trigger bit and
+/// `n_klm_neutral`.
 public enum MonoPhotonObservables {
     public static let names: [String] = [
         "n_tracks", "trigger_single_photon", "photon_e_cms", "photon_theta_lab_deg", "photon_cos_theta_cms",
         "m2_miss", "extra_energy", "partner_theta_lab_deg", "partner_ecl_margin_deg",
-        "escape_pt_ratio",
+        "escape_pt_ratio", "n_klm_neutral",
     ]
 
     /// sin of the largest polar angle to a beam line that escapes the ECL: the backward
@@ -49,6 +53,7 @@ public enum MonoPhotonObservables {
         let nan = [Double](repeating: .nan, count: n)
         var nTracks = nan, trigger = nan, energy = nan, thetaLab = nan, cosCMS = nan, m2 = nan
         var extra = nan, partnerTheta = nan, partnerMargin = nan, escape = nan
+        let klm = batch.events.nKLMNeutral.map(Double.init)
         let beamTotal = beams.total
         let toDeg = 180 / Double.pi, s = beams.s, rootS = beams.sqrtS
         for i in 0..<n {
@@ -78,7 +83,7 @@ public enum MonoPhotonObservables {
             "n_tracks": nTracks, "trigger_single_photon": trigger, "photon_e_cms": energy,
             "photon_theta_lab_deg": thetaLab, "photon_cos_theta_cms": cosCMS, "m2_miss": m2,
             "extra_energy": extra, "partner_theta_lab_deg": partnerTheta, "partner_ecl_margin_deg": partnerMargin,
-            "escape_pt_ratio": escape,
+            "escape_pt_ratio": escape, "n_klm_neutral": klm,
         ]
     }
 }

@@ -23,7 +23,7 @@ final class MonoPhotonConfigurationTests: XCTestCase {
             let path = Self.repository.appendingPathComponent("Searches/MonoPhoton/config/\(name)").path
             let (search, configuration) = try SearchConfiguration.load(path: path, registry: registry)
             XCTAssertEqual(search.id, "mono-photon")
-            XCTAssertEqual(Set(configuration.controlSamples.map(\.name)), ["two_photon_seen", "high_m2_sideband", "partner_lost"], name)
+            XCTAssertEqual(Set(configuration.controlSamples.map(\.name)), ["two_photon_seen", "high_m2_sideband", "partner_lost", "klm_fired"], name)
             XCTAssertEqual(configuration.hypotheses.count, 16, name)
         }
     }

@@ -85,6 +85,25 @@ final class MonoPhotonDetectorTests: XCTestCase {
         XCTAssertEqual(o["trigger_single_photon"]![0], 1)
     }
 
+    /// The KLM veto: a gamma gamma event whose second photon (4 GeV, lab 129.7 deg, the
+    /// backward gap) crossed the gap without showering fires the KLM with probability
+    /// [1 - exp(-(7/9) 4.7 cm / 1.757 cm)] x 0.95 = 0.832 (PDG iron X0, TDR plate): the event
+    /// store's column reaches the observable and the preselection's klm_veto removes it.
+    func testKLMVetoColumnReachesTheSelection() throws {
+        let c = try DetectorConditions.load(.mc, from: Self.conditionsURL)
+        XCTAssertEqual(c.klmPhotonVeto.hitProbability, (1 - exp(-7.0 / 9.0 * 4.7 / 1.757)) * 0.95, accuracy: 0.002)
+        var batch = EventBatch()
+        batch.append(ReconstructedEvent(eventID: 1, trigger: .singlePhoton, nKLMNeutral: 1,
+                                        clusters: [Cluster(energy: 5.0, theta: 1.2, phi: 0)]))
+        batch.append(ReconstructedEvent(eventID: 2, trigger: .singlePhoton,
+                                        clusters: [Cluster(energy: 5.0, theta: 1.2, phi: 0)]))
+        let o = MonoPhotonObservables.compute(batch)
+        XCTAssertEqual(o["n_klm_neutral"]!, [1, 0])
+        let veto = try XCTUnwrap(MonoPhoton.standard.selection.cut(named: "klm_veto"))
+        XCTAssertFalse(veto.passes(1))
+        XCTAssertTrue(veto.passes(0))
+    }
+
     /// The beam-escape bound: photons balanced by two massless leptons anywhere outside the ECL
     /// coverage (random directions in the 0-12.4 and 155.1-180 deg cones, energies fixed by
     /// four-momentum conservation) never exceed ratio 1; the largest over 20000 configurations
