@@ -7,6 +7,9 @@ public enum StandardModelProcess: String, CaseIterable, Sendable, Codable {
     /// processes above keep their stream indices (`CrossSectionReport`): three resolved
     /// photons at alpha^3, radiative Bhabha with both leptons outside the ECL, nu nubar gamma.
     case gammagammagamma, eegamma, nunugamma
+    /// The peaking backgrounds of the three-photon ALP search (issue #18): e+e- -> gamma P
+    /// through the measured transition form factors (`PhotonPseudoscalarSampler`).
+    case gammapi0, gammaeta, gammaetaprime
 
     /// Belle II Physics Book (arXiv:1808.10567, table of SM cross sections at 10.58 GeV)
     /// value in nb within the acceptance each generator uses by default; for comparison
@@ -22,6 +25,7 @@ public enum StandardModelProcess: String, CaseIterable, Sendable, Codable {
         case .eemumu: return 18.9
         case .eeee: return 39.7
         case .gammagammagamma, .eegamma, .nunugamma: return nil
+        case .gammapi0, .gammaeta, .gammaetaprime: return nil
         }
     }
 
@@ -47,6 +51,12 @@ public enum StandardModelProcess: String, CaseIterable, Sendable, Codable {
             return SampledGenerator(sampler: RadiativeBhabhaSampler(beams: beams), filter: filter, mode: mode)
         case .nunugamma:
             return SampledGenerator(sampler: NeutrinoPairPhotonSampler(beams: beams), filter: filter, mode: mode)
+        case .gammapi0:
+            return SampledGenerator(sampler: PhotonPseudoscalarSampler(meson: .pi0, beams: beams), filter: filter, mode: mode)
+        case .gammaeta:
+            return SampledGenerator(sampler: PhotonPseudoscalarSampler(meson: .eta, beams: beams), filter: filter, mode: mode)
+        case .gammaetaprime:
+            return SampledGenerator(sampler: PhotonPseudoscalarSampler(meson: .etaPrime, beams: beams), filter: filter, mode: mode)
         }
     }
 }
