@@ -47,6 +47,9 @@ extension EventBatch {
         out.vertices.chi2 = vertexRows.map { vertices.chi2[$0] }
         out.vertices.track1 = vertexRows.map { vertices.track1[$0] }
         out.vertices.track2 = vertexRows.map { vertices.track2[$0] }
+        for c in [\VertexColumns.covXX, \.covXY, \.covXZ, \.covYY, \.covYZ, \.covZZ] {
+            out.vertices[keyPath: c] = vertexRows.map { vertices[keyPath: c][$0] }
+        }
 
         // Data batches may carry no truth at all (offsets of zero events).
         if particles.offsets.eventCount == count {
@@ -56,6 +59,9 @@ extension EventBatch {
             out.particles.py = particleRows.map { particles.py[$0] }
             out.particles.pz = particleRows.map { particles.pz[$0] }
             out.particles.e = particleRows.map { particles.e[$0] }
+            out.particles.vx = particleRows.map { particles.vx[$0] }
+            out.particles.vy = particleRows.map { particles.vy[$0] }
+            out.particles.vz = particleRows.map { particles.vz[$0] }
         } else {
             for _ in indices { out.particles.offsets.closeEvent(rowsAdded: 0) }
         }

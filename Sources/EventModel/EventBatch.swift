@@ -41,9 +41,11 @@ public struct EventBatch: Sendable, Equatable {
         self.vertices.chi2.reserveCapacity(vertices)
         self.vertices.track1.reserveCapacity(vertices)
         self.vertices.track2.reserveCapacity(vertices)
+        for k in [\VertexColumns.covXX, \.covXY, \.covXZ, \.covYY, \.covYZ, \.covZZ] { self.vertices[keyPath: k].reserveCapacity(vertices) }
         self.particles.offsets.reserveCapacity(n)
         for k in [\ParticleColumns.px, \.py, \.pz, \.e] { self.particles[keyPath: k].reserveCapacity(particles) }
         self.particles.pdg.reserveCapacity(particles)
+        for k in [\ParticleColumns.vx, \.vy, \.vz] { self.particles[keyPath: k].reserveCapacity(particles) }
     }
 
     /// Empties the batch but keeps every array's storage, so that a producer refilling one
@@ -71,9 +73,11 @@ public struct EventBatch: Sendable, Equatable {
         vertices.chi2.removeAll(keepingCapacity: k)
         vertices.track1.removeAll(keepingCapacity: k)
         vertices.track2.removeAll(keepingCapacity: k)
+        for c in [\VertexColumns.covXX, \.covXY, \.covXZ, \.covYY, \.covYZ, \.covZZ] { vertices[keyPath: c].removeAll(keepingCapacity: k) }
         particles.offsets.removeAll(keepingCapacity: k)
         for c in [\ParticleColumns.px, \.py, \.pz, \.e] { particles[keyPath: c].removeAll(keepingCapacity: k) }
         particles.pdg.removeAll(keepingCapacity: k)
+        for c in [\ParticleColumns.vx, \.vy, \.vz] { particles[keyPath: c].removeAll(keepingCapacity: k) }
     }
 
     /// Appends one reconstructed event.
@@ -114,6 +118,12 @@ public struct EventBatch: Sendable, Equatable {
             vertices.chi2.append(v.chi2)
             vertices.track1.append(v.track1)
             vertices.track2.append(v.track2)
+            vertices.covXX.append(Float(v.covariance.xx))
+            vertices.covXY.append(Float(v.covariance.xy))
+            vertices.covXZ.append(Float(v.covariance.xz))
+            vertices.covYY.append(Float(v.covariance.yy))
+            vertices.covYZ.append(Float(v.covariance.yz))
+            vertices.covZZ.append(Float(v.covariance.zz))
         }
         vertices.offsets.closeEvent(rowsAdded: event.vertices.count)
         for p in event.particles {
@@ -122,6 +132,9 @@ public struct EventBatch: Sendable, Equatable {
             particles.py.append(p.momentum.py)
             particles.pz.append(p.momentum.pz)
             particles.e.append(p.momentum.e)
+            particles.vx.append(Float(p.vertex.x))
+            particles.vy.append(Float(p.vertex.y))
+            particles.vz.append(Float(p.vertex.z))
         }
         particles.offsets.closeEvent(rowsAdded: event.particles.count)
     }
@@ -143,12 +156,17 @@ public struct EventBatch: Sendable, Equatable {
             },
             vertices: vertexRows.map {
                 Vertex(position: ThreeVector(x: vertices.x[$0], y: vertices.y[$0], z: vertices.z[$0]),
-                       chi2: vertices.chi2[$0], track1: vertices.track1[$0], track2: vertices.track2[$0])
+                       chi2: vertices.chi2[$0], track1: vertices.track1[$0], track2: vertices.track2[$0],
+                       covariance: VertexCovariance(
+                           xx: Double(vertices.covXX[$0]), xy: Double(vertices.covXY[$0]), xz: Double(vertices.covXZ[$0]),
+                           yy: Double(vertices.covYY[$0]), yz: Double(vertices.covYZ[$0]), zz: Double(vertices.covZZ[$0])))
             },
             particles: particleRows.map {
                 Particle(pdg: particles.pdg[$0],
                          momentum: FourVector(e: particles.e[$0], px: particles.px[$0],
-                                              py: particles.py[$0], pz: particles.pz[$0]))
+                                              py: particles.py[$0], pz: particles.pz[$0]),
+                         vertex: ThreeVector(x: Double(particles.vx[$0]), y: Double(particles.vy[$0]),
+                                             z: Double(particles.vz[$0])))
             })
     }
 

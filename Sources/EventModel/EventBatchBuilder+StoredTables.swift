@@ -32,8 +32,10 @@ struct ReusableStoredColumns {
     var time: [Float] = [], trackMatched: [UInt8] = []
     var vertexOffsets: [Int64] = [], x: [Float] = [], y: [Float] = [], z: [Float] = [], chi2: [Float] = []
     var track1: [Int32] = [], track2: [Int32] = []
+    var covXX: [Float] = [], covXY: [Float] = [], covXZ: [Float] = [], covYY: [Float] = [], covYZ: [Float] = []
+    var covZZ: [Float] = []
     var particleOffsets: [Int64] = [], pdg: [Int32] = [], px: [Float] = [], py: [Float] = [], pz: [Float] = []
-    var e: [Float] = []
+    var e: [Float] = [], particleVx: [Float] = [], particleVy: [Float] = [], particleVz: [Float] = []
 
     mutating func fill(from s: StagedRows) -> [StoredTable] {
         refill(&eventID, s.eventID.buffer) { $0 }
@@ -74,6 +76,12 @@ struct ReusableStoredColumns {
         refill(&chi2, v) { $0.chi2 }
         refill(&track1, v) { $0.track1 }
         refill(&track2, v) { $0.track2 }
+        refill(&covXX, v) { Float($0.covariance.xx) }
+        refill(&covXY, v) { Float($0.covariance.xy) }
+        refill(&covXZ, v) { Float($0.covariance.xz) }
+        refill(&covYY, v) { Float($0.covariance.yy) }
+        refill(&covYZ, v) { Float($0.covariance.yz) }
+        refill(&covZZ, v) { Float($0.covariance.zz) }
 
         let p = s.particles.buffer
         offsets(&particleOffsets, s.particleEnds.buffer)
@@ -82,6 +90,9 @@ struct ReusableStoredColumns {
         refill(&py, p) { Float($0.momentum.py) }
         refill(&pz, p) { Float($0.momentum.pz) }
         refill(&e, p) { Float($0.momentum.e) }
+        refill(&particleVx, p) { Float($0.vertex.x) }
+        refill(&particleVy, p) { Float($0.vertex.y) }
+        refill(&particleVz, p) { Float($0.vertex.z) }
 
         return [
             StoredTable(spec: EventSchema.events, columns: [
@@ -102,9 +113,12 @@ struct ReusableStoredColumns {
             StoredTable(spec: EventSchema.vertices, columns: [
                 "x": .float32(x), "y": .float32(y), "z": .float32(z), "chi2": .float32(chi2),
                 "track1": .int32(track1), "track2": .int32(track2),
+                "cov_xx": .float32(covXX), "cov_xy": .float32(covXY), "cov_xz": .float32(covXZ),
+                "cov_yy": .float32(covYY), "cov_yz": .float32(covYZ), "cov_zz": .float32(covZZ),
             ], offsets: vertexOffsets),
             StoredTable(spec: EventSchema.particles, columns: [
                 "pdg": .int32(pdg), "px": .float32(px), "py": .float32(py), "pz": .float32(pz), "e": .float32(e),
+                "vx": .float32(particleVx), "vy": .float32(particleVy), "vz": .float32(particleVz),
             ], offsets: particleOffsets),
         ]
     }

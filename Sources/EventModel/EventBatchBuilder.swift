@@ -118,6 +118,12 @@ struct StagedRows {
         batch.vertices.chi2 = gather(v) { $0.chi2 }
         batch.vertices.track1 = gather(v) { $0.track1 }
         batch.vertices.track2 = gather(v) { $0.track2 }
+        batch.vertices.covXX = gather(v) { Float($0.covariance.xx) }
+        batch.vertices.covXY = gather(v) { Float($0.covariance.xy) }
+        batch.vertices.covXZ = gather(v) { Float($0.covariance.xz) }
+        batch.vertices.covYY = gather(v) { Float($0.covariance.yy) }
+        batch.vertices.covYZ = gather(v) { Float($0.covariance.yz) }
+        batch.vertices.covZZ = gather(v) { Float($0.covariance.zz) }
 
         let p = particles.buffer
         batch.particles.offsets.appendEnds(particleEnds.buffer)
@@ -126,6 +132,9 @@ struct StagedRows {
         batch.particles.py = gather(p) { $0.momentum.py }
         batch.particles.pz = gather(p) { $0.momentum.pz }
         batch.particles.e = gather(p) { $0.momentum.e }
+        batch.particles.vx = gather(p) { Float($0.vertex.x) }
+        batch.particles.vy = gather(p) { Float($0.vertex.y) }
+        batch.particles.vz = gather(p) { Float($0.vertex.z) }
 
         clear()
     }

@@ -19,11 +19,15 @@ public enum EventSchema {
     ///
     /// Version 3 adds `events/n_klm_neutral` (the KLM photon veto, issue #17); files of
     /// versions 1-2 lack it and read as 0 there (they were simulated without it).
-    public static let version = 3
+    ///
+    /// Version 4 adds the true production vertex of every generated particle
+    /// (`mc_particles/vx,vy,vz`, issue #19: decays in flight) and the position covariance of
+    /// every fitted vertex (`vertices/cov_*`); files of versions 1-3 lack them and read as 0.
+    public static let version = 4
     /// Versions the readers accept: version 1 files (all of those columns float64) are
     /// read with their own types and widened like version 2 ones; columns a version did
     /// not have (`ColumnSpec.introducedInVersion`) are not looked for.
-    public static let readableVersions: ClosedRange<Int> = 1...3
+    public static let readableVersions: ClosedRange<Int> = 1...4
 
     public struct ColumnSpec: Sendable, Hashable {
         public let name: String
@@ -160,6 +164,12 @@ public enum EventSchema {
         .init(name: "track1", type: .int32, unit: "",
               doc: "index (from 0, within the event's tracks) of the first track; every opposite-charge pair of the first 8 tracks"),
         .init(name: "track2", type: .int32, unit: "", doc: "index (from 0, within the event's tracks) of the second track"),
+        .init(name: "cov_xx", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, xx; absent before schema v4", introducedInVersion: 4),
+        .init(name: "cov_xy", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, xy; absent before schema v4", introducedInVersion: 4),
+        .init(name: "cov_xz", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, xz; absent before schema v4", introducedInVersion: 4),
+        .init(name: "cov_yy", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, yy; absent before schema v4", introducedInVersion: 4),
+        .init(name: "cov_yz", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, yz; absent before schema v4", introducedInVersion: 4),
+        .init(name: "cov_zz", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, zz; absent before schema v4", introducedInVersion: 4),
     ])
 
     public static let particles = TableSpec(name: "mc_particles", jagged: true, monteCarloOnly: true, columns: [
@@ -173,6 +183,13 @@ public enum EventSchema {
               version1Type: .float64),
         .init(name: "e", type: .float32, unit: "GeV", doc: "generated lab-frame energy",
               version1Type: .float64),
+        .init(name: "vx", type: .float32, unit: "cm",
+              doc: "true lab-frame production vertex, x (0 for particles from the interaction point); absent before schema v4",
+              introducedInVersion: 4),
+        .init(name: "vy", type: .float32, unit: "cm",
+              doc: "true lab-frame production vertex, y; absent before schema v4", introducedInVersion: 4),
+        .init(name: "vz", type: .float32, unit: "cm",
+              doc: "true lab-frame production vertex, z; absent before schema v4", introducedInVersion: 4),
     ])
 
     public static let tables: [TableSpec] = [events, tracks, clusters, vertices, particles]

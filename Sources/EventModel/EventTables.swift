@@ -52,6 +52,13 @@ public struct VertexColumns: Sendable, Equatable {
     public var chi2: [Float] = []
     public var track1: [Int32] = []
     public var track2: [Int32] = []
+    /// Position covariance (cm^2), schema v4; zeros when read from older files.
+    public var covXX: [Float] = []
+    public var covXY: [Float] = []
+    public var covXZ: [Float] = []
+    public var covYY: [Float] = []
+    public var covYZ: [Float] = []
+    public var covZZ: [Float] = []
     public init() {}
     public var rowCount: Int { x.count }
 }
@@ -64,6 +71,10 @@ public struct ParticleColumns: Sendable, Equatable {
     public var py: [Double] = []
     public var pz: [Double] = []
     public var e: [Double] = []
+    /// True production vertex (cm), schema v4; zeros when read from older files.
+    public var vx: [Float] = []
+    public var vy: [Float] = []
+    public var vz: [Float] = []
     public init() {}
     public var rowCount: Int { pdg.count }
 }

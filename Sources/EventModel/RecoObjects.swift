@@ -48,18 +48,33 @@ public struct Cluster: Sendable, Equatable {
     }
 }
 
+/// The symmetric covariance matrix of a vertex position, cm^2.
+public struct VertexCovariance: Sendable, Equatable {
+    public var xx: Double, xy: Double, xz: Double, yy: Double, yz: Double, zz: Double
+
+    public init(xx: Double, xy: Double, xz: Double, yy: Double, yz: Double, zz: Double) {
+        self.xx = xx; self.xy = xy; self.xz = xz; self.yy = yy; self.yz = yz; self.zz = zz
+    }
+
+    public static let zero = VertexCovariance(xx: 0, xy: 0, xz: 0, yy: 0, yz: 0, zz: 0)
+}
+
 /// A two-track vertex fit result.
 public struct Vertex: Sendable, Equatable {
     public var position: ThreeVector
     public var chi2: Float
     public var track1: Int32
     public var track2: Int32
+    /// Covariance of `position` (zero in files of schema versions before 4).
+    public var covariance: VertexCovariance
 
-    public init(position: ThreeVector, chi2: Float, track1: Int32, track2: Int32) {
+    public init(position: ThreeVector, chi2: Float, track1: Int32, track2: Int32,
+                covariance: VertexCovariance = .zero) {
         self.position = position
         self.chi2 = chi2
         self.track1 = track1
         self.track2 = track2
+        self.covariance = covariance
     }
 }
 
@@ -67,10 +82,14 @@ public struct Vertex: Sendable, Equatable {
 public struct Particle: Sendable, Equatable {
     public var pdg: Int32
     public var momentum: FourVector
+    /// True production vertex, lab frame, cm (the interaction point for prompt particles;
+    /// the detector simulation fills it from the generator's vertices when it stores truth).
+    public var vertex: ThreeVector
 
-    public init(pdg: Int32, momentum: FourVector) {
+    public init(pdg: Int32, momentum: FourVector, vertex: ThreeVector = .zero) {
         self.pdg = pdg
         self.momentum = momentum
+        self.vertex = vertex
     }
 }
 

@@ -42,10 +42,13 @@ extension EventBatch {
                 "x": .narrowed(vertices.x), "y": .narrowed(vertices.y), "z": .narrowed(vertices.z),
                 "chi2": .float32(vertices.chi2), "track1": .int32(vertices.track1),
                 "track2": .int32(vertices.track2),
+                "cov_xx": .float32(vertices.covXX), "cov_xy": .float32(vertices.covXY), "cov_xz": .float32(vertices.covXZ),
+                "cov_yy": .float32(vertices.covYY), "cov_yz": .float32(vertices.covYZ), "cov_zz": .float32(vertices.covZZ),
             ], offsets: vertices.offsets.values),
             StoredTable(spec: EventSchema.particles, columns: [
                 "pdg": .int32(particles.pdg), "px": .narrowed(particles.px), "py": .narrowed(particles.py),
                 "pz": .narrowed(particles.pz), "e": .narrowed(particles.e),
+                "vx": .float32(particles.vx), "vy": .float32(particles.vy), "vz": .float32(particles.vz),
             ], offsets: particles.offsets.values),
         ]
     }
@@ -96,6 +99,14 @@ extension EventBatch {
         vertices.chi2 = try reader.float32("vertices", "chi2")
         vertices.track1 = try reader.int32("vertices", "track1")
         vertices.track2 = try reader.int32("vertices", "track2")
+        // Schema v4 columns: zero covariance in older files (no fit covariance was stored).
+        let vertexRows = vertices.x.count
+        vertices.covXX = try reader.optionalFloat32("vertices", "cov_xx", rows: vertexRows)
+        vertices.covXY = try reader.optionalFloat32("vertices", "cov_xy", rows: vertexRows)
+        vertices.covXZ = try reader.optionalFloat32("vertices", "cov_xz", rows: vertexRows)
+        vertices.covYY = try reader.optionalFloat32("vertices", "cov_yy", rows: vertexRows)
+        vertices.covYZ = try reader.optionalFloat32("vertices", "cov_yz", rows: vertexRows)
+        vertices.covZZ = try reader.optionalFloat32("vertices", "cov_zz", rows: vertexRows)
 
         if storedTables["mc_particles"] != nil {
             particles.offsets = try reader.offsets("mc_particles")
@@ -104,6 +115,11 @@ extension EventBatch {
             particles.py = try reader.float64("mc_particles", "py")
             particles.pz = try reader.float64("mc_particles", "pz")
             particles.e = try reader.float64("mc_particles", "e")
+            // Schema v4: before it every generated particle came from the interaction point.
+            let rows = particles.pdg.count
+            particles.vx = try reader.optionalFloat32("mc_particles", "vx", rows: rows)
+            particles.vy = try reader.optionalFloat32("mc_particles", "vy", rows: rows)
+            particles.vz = try reader.optionalFloat32("mc_particles", "vz", rows: rows)
         } else {
             particles.offsets = try JaggedOffsets(validating: [Int64](repeating: 0, count: n + 1))
         }
@@ -159,6 +175,10 @@ private struct ColumnReader {
         }
         if case .float64(let v) = try column(t, n, .float64) { return v }
         fatalError("unreachable: type checked")
+    }
+    /// A column introduced in a later schema version: zeros when the file predates it.
+    func optionalFloat32(_ t: String, _ n: String, rows: Int) throws -> [Float] {
+        tables[t]?.columns[n] == nil ? [Float](repeating: 0, count: rows) : try float32(t, n)
     }
     func float32(_ t: String, _ n: String) throws -> [Float] {
         if case .float32(let v) = try column(t, n, .float32) { return v }

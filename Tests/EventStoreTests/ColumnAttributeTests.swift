@@ -37,8 +37,9 @@ import Testing
                 checked += 1
             }
         }
-        // 6 event columns (n_klm_neutral since schema v3), 4 offsets, 12 + 5 + 6 + 5 jagged columns.
-        #expect(checked == 38)
+        // 6 event columns (n_klm_neutral since schema v3), 4 offsets, 12 + 5 + 12 + 8 jagged
+        // columns (vertex covariances and particle production vertices since schema v4).
+        #expect(checked == 47)
         for (path, unit) in Self.expectedUnits {
             #expect(file.attribute("units", of: path)?.stringValue == unit, "units of \(path)")
         }
