@@ -252,7 +252,11 @@ public struct PhotonDetectionCalibration: Calibration {
         var rows: [MeasuredCorrection] = []
         for k in 0..<n {
             let (lo, hi) = trueRange(k)
-            guard s.efficiency[k] > 0, s.efficiency[k] < 1 else {
+            // Inside the crystals the simulated efficiency is 1 but for the punch-through
+            // (3.6e-6, docs/physics/detector.md), so the unfolded value scatters around 1 on
+            // both sides: the row is kept (its ratio is still measured; `PhotonDetection-
+            // Correction` leaves lost photons unweighted when the efficiency reaches 1).
+            guard s.efficiency[k] > 0 else {
                 notes.append("\(Self.correctionName) \(Self.regions[k]): unfolded simulated efficiency \(s.efficiency[k]); no correction")
                 continue
             }
