@@ -53,6 +53,11 @@ struct BenchGenerateCommand: ParsableCommand {
             """)
 
     @Option(help: "Process to generate.") var process = "mumu"
+    @Option(help: "Generator filter, as in a production configuration (none, mumu_cdc, two_charged_leptons, single_photon).")
+    var filter = "none"
+    @Option(help: "unweighted or weighted.") var mode = "unweighted"
+    @Option(help: "Also report the unweighting maximum and how many of this many further proposals exceed it (0: skip).")
+    var weightCheckTrials = 0
     @Option(help: "Events to generate.") var events = 2_000_000
     @Option(help: "Parallel workers (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Scratch directory (removed afterwards).") var scratch = "Results/bench/generate"
@@ -64,6 +69,8 @@ struct BenchGenerateCommand: ParsableCommand {
 
     struct Result: Encodable {
         let process: String
+        let filter: String
+        let mode: String
         let events: Int
         let jobs: Int
         let compressionLevel: Int
@@ -75,9 +82,12 @@ struct BenchGenerateCommand: ParsableCommand {
         let cpuMicrosecondsPerEvent: Double
         let megabytesWritten: Double
         let stages: StageProfile?
+        let maximumWeightSearch: MaximumWeightSearch?
+        let maximumWeightCheck: MaximumWeightCheck?
 
         enum CodingKeys: String, CodingKey {
-            case process, events, jobs, seconds, stages
+            case process, filter, mode, events, jobs, seconds, stages
+            case maximumWeightSearch = "maximum_weight_search", maximumWeightCheck = "maximum_weight_check"
             case compressionLevel = "compression_level"
             case eventsPerSecond = "events_per_second", eventsPerSecondPerCore = "events_per_second_per_core"
             case bestEventsPerSecondPerCore = "best_events_per_second_per_core"
@@ -91,6 +101,11 @@ struct BenchGenerateCommand: ParsableCommand {
         guard StandardModelProcess(rawValue: process) != nil else {
             throw ValidationError("--process: unknown process '\(process)'; known: \(StandardModelProcess.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        guard ProductionConfiguration.filterNames.contains(filter) else {
+            throw ValidationError("--filter: unknown filter '\(filter)'; known: \(ProductionConfiguration.filterNames.joined(separator: ", "))")
+        }
+        guard GenerationMode(rawValue: mode) != nil else { throw ValidationError("--mode must be unweighted or weighted, got '\(mode)'") }
+        guard weightCheckTrials >= 0 else { throw ValidationError("--weight-check-trials must be >= 0, got \(weightCheckTrials)") }
         guard events > 0 else { throw ValidationError("--events must be positive, got \(events)") }
         guard jobs > 0 else { throw ValidationError("--jobs must be positive, got \(jobs)") }
         guard (0...9).contains(compression) else { throw ValidationError("--compression must be 0...9, got \(compression)") }
@@ -110,8 +125,9 @@ struct BenchGenerateCommand: ParsableCommand {
             throw ValidationError("cannot find the Conditions/ directory; pass --conditions-dir")
         }
         let kind = StandardModelProcess(rawValue: process)!
-        let plan = ProductionConfiguration.ProcessPlan(process: kind, filterName: "none",
-                                                       mode: .unweighted, mcLuminosityFactor: 1, maxMCEvents: nil, mcEvents: events)
+        let plan = ProductionConfiguration.ProcessPlan(process: kind, filterName: filter,
+                                                       mode: GenerationMode(rawValue: mode)!, mcLuminosityFactor: 1,
+                                                       maxMCEvents: nil, mcEvents: events)
         // One shard per job so that every core works; cross-section trials kept minimal (not timed work).
         let config = ProductionConfiguration(luminosityInvFb: 1, seed: 1, shardEvents: (events + jobs - 1) / jobs,
                                              crossSectionTrials: 1000, processes: [plan], conditions: ["mc"])
@@ -144,16 +160,24 @@ struct BenchGenerateCommand: ParsableCommand {
             ? StageProfile.measure(process: kind, events: 1_000_000,
                                    conditions: DetectorConditions.load(.mc, from: conditions.appendingPathComponent("mc.yaml")))
             : nil
+        let unweighting = weightCheckTrials > 0
+            ? kind.unweightingReport(filter: plan.filter, checkTrials: weightCheckTrials, using: RandomStream(seed: 2, stream: 0))
+            : nil
         let wall = median(seconds)
-        let result = Result(process: process, events: events, jobs: jobs, compressionLevel: compression, seconds: wall,
+        let result = Result(process: process, filter: filter, mode: mode, events: events, jobs: jobs, compressionLevel: compression, seconds: wall,
                             eventsPerSecond: Double(events) / wall, eventsPerSecondPerCore: median(perCore),
                             bestEventsPerSecondPerCore: perCore.max()!, runsEventsPerSecondPerCore: perCore,
                             cpuMicrosecondsPerEvent: median(cpu) / Double(events) * 1e6,
-                            megabytesWritten: bytes / 1e6, stages: stageProfile)
+                            megabytesWritten: bytes / 1e6, stages: stageProfile,
+                            maximumWeightSearch: unweighting?.search, maximumWeightCheck: unweighting?.check)
         if output.json { return try JSONOutput.print(result) }
-        print(String(format: "%@: %d events with %d jobs, %d run(s): median %.3g events/s/core (best %.3g), %.2f us CPU per event, %.0f MB written",
-                     process, events, jobs, `repeat`, result.eventsPerSecondPerCore, result.bestEventsPerSecondPerCore,
+        print(String(format: "%@ (filter %@, %@): %d events with %d jobs, %d run(s): median %.3g events/s/core (best %.3g), %.2f us CPU per event, %.0f MB written",
+                     process, filter, mode, events, jobs, `repeat`, result.eventsPerSecondPerCore, result.bestEventsPerSecondPerCore,
                      result.cpuMicrosecondsPerEvent, result.megabytesWritten))
+        if let u = unweighting {
+            print(u.search?.description ?? String(format: "maximum weight %.4g fb from the unfiltered warm-up", u.check.maximumWeightFb))
+            print(u.check.description)
+        }
         if let p = stageProfile {
             print(String(format: "one core, %d events: generator %.2f us, detector %.2f us, batch building %.2f us per event",
                          p.events, p.generatorMicroseconds, p.detectorMicroseconds, p.batchMicroseconds))

@@ -69,6 +69,22 @@ public protocol ProcessSampler: Sendable {
     var exactCrossSectionFb: (value: Double, uncertainty: Double)? { get }
 }
 
+/// Where `SampledGenerator` finds the maximum weight it unweights against.
+public enum MaximumWeightPolicy: Sendable, Hashable {
+    /// The largest weight of a fixed number of unfiltered warm-up proposals times a safety
+    /// factor (`SampledGenerator.init`'s `warmUpTrials` and `safety`). Kept for the processes
+    /// that had it, so that their samples stay bit-identical for a given seed.
+    case unfilteredWarmUp
+    /// `MaximumWeightSearch` among proposals that pass the filter; the filter is then applied
+    /// before the accept-reject (only passing proposals can become events).
+    case insideFilter(passingTarget: Int, maximumTrials: Int, safety: Double)
+
+    /// `MaximumWeightSearch`'s defaults.
+    public static let insideFilterDefault = MaximumWeightPolicy.insideFilter(
+        passingTarget: MaximumWeightSearch.defaultPassingTarget, maximumTrials: MaximumWeightSearch.defaultMaximumTrials,
+        safety: MaximumWeightSearch.defaultSafety)
+}
+
 /// Filtering, unweighting and cross-section estimation around a `ProcessSampler`.
 public struct SampledGenerator<Sampler: ProcessSampler>: EventGenerator {
     public let sampler: Sampler
@@ -77,6 +93,8 @@ public struct SampledGenerator<Sampler: ProcessSampler>: EventGenerator {
     /// Maximum weight (fb) for unweighting, and the mean weight for weighted mode.
     public let maximumWeightFb: Double
     public let meanWeightFb: Double
+    /// The search behind `maximumWeightFb` under `.insideFilter` in unweighted mode (nil otherwise).
+    public let maximumWeightSearch: MaximumWeightSearch?
     /// Safety valve against a filter that never passes.
     public let maximumTrialsPerEvent: Int
 
@@ -86,8 +104,11 @@ public struct SampledGenerator<Sampler: ProcessSampler>: EventGenerator {
     /// - Parameters:
     ///   - warmUpTrials: proposals used once, with a fixed internal seed, to find the
     ///     maximum weight (times `safety`) and the mean weight. Deterministic.
+    ///   - maximumWeightPolicy: where the unweighting maximum comes from; `.insideFilter`
+    ///     replaces the warm-up's maximum (not its mean) in unweighted mode.
     public init(sampler: Sampler, filter: GeneratorFilter? = nil, mode: GenerationMode = .unweighted,
-                warmUpTrials: Int = 20_000, safety: Double = 1.2, maximumTrialsPerEvent: Int = 100_000_000) {
+                warmUpTrials: Int = 20_000, safety: Double = 1.2, maximumTrialsPerEvent: Int = 100_000_000,
+                maximumWeightPolicy: MaximumWeightPolicy = .unfilteredWarmUp) {
         self.sampler = sampler
         self.filter = filter
         self.mode = mode
@@ -95,7 +116,17 @@ public struct SampledGenerator<Sampler: ProcessSampler>: EventGenerator {
         if let exact = sampler.exactCrossSectionFb {
             maximumWeightFb = exact.value
             meanWeightFb = exact.value
+            maximumWeightSearch = nil
+        } else if mode == .unweighted, case .insideFilter(let target, let trials, let factor) = maximumWeightPolicy {
+            let search = MaximumWeightSearch.search(sampler, filter: filter, passingTarget: target,
+                                                    maximumTrials: trials, safety: factor)
+            precondition(search.passing > 0,
+                         "\(sampler.processName): no proposal passed the filter '\(filter?.description ?? "")' in \(search.trials) trials of the maximum-weight search")
+            maximumWeightSearch = search
+            maximumWeightFb = search.maximumWeightFb
+            meanWeightFb = search.meanWeightFb
         } else {
+            maximumWeightSearch = nil
             let rng = RandomStream(seed: 0x5EED_0F_DA2C, stream: 0)
             var e = GeneratedEvent()
             var wmax = 0.0, sum = 0.0, positive = 0
@@ -115,6 +146,9 @@ public struct SampledGenerator<Sampler: ProcessSampler>: EventGenerator {
     public func generate(into event: inout GeneratedEvent, using rng: RandomStream) {
         var trials = 0
         let exact = sampler.exactCrossSectionFb != nil
+        // With a maximum found inside the filter, filter before the accept-reject (same
+        // distribution, fewer random numbers); otherwise keep the original order (streams).
+        let filterFirst = maximumWeightSearch != nil && filter != nil
         while true {
             trials += 1
             precondition(trials <= maximumTrialsPerEvent,
@@ -122,6 +156,7 @@ public struct SampledGenerator<Sampler: ProcessSampler>: EventGenerator {
             event.reset()
             let w = sampler.sample(into: &event, using: rng)
             if w <= 0 { continue }
+            if filterFirst, !filter!.accepts(event.particles, transform: sampler.transform) { continue }
             var weight: Double
             switch mode {
             case .unweighted:
@@ -134,7 +169,7 @@ public struct SampledGenerator<Sampler: ProcessSampler>: EventGenerator {
             case .weighted:
                 weight = w / meanWeightFb
             }
-            if let f = filter, !f.accepts(event.particles, transform: sampler.transform) { continue }
+            if !filterFirst, let f = filter, !f.accepts(event.particles, transform: sampler.transform) { continue }
             event.weight = weight
             event.trials = trials
             return
