@@ -102,12 +102,20 @@ let package = Package(
                                "Kinematics", "Detector", "Generators"],
                 path: "Searches/MonoPhoton/Package"),
 
+        .target(name: "ALPThreePhoton",
+                dependencies: ["Analysis", "EventModel", "Kinematics"],
+                path: "Searches/AxionLikeParticle", exclude: ["config", "Package"]),
+        .target(name: "ALPThreePhotonPackage",
+                dependencies: ["ALPThreePhoton", "SearchPipeline", "SampleProduction", "Analysis", "EventModel",
+                               "Kinematics", "Detector", "Generators"],
+                path: "Searches/AxionLikeParticle/Package"),
+
         // Command line
         .target(name: "DarkSectorCLI",
                 dependencies: [
                     "Kinematics", "EventModel", "EventStore", "Provenance", "Statistics", "CGSL", "Generators",
                     "SampleProduction", "Analysis", "Detector", "Reporting", "SearchPipeline",
-                    "ZPrimeInvisiblePackage", "DarkHiggsstrahlungPackage", "MonoPhotonPackage",
+                    "ZPrimeInvisiblePackage", "DarkHiggsstrahlungPackage", "MonoPhotonPackage", "ALPThreePhotonPackage",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Logging", package: "swift-log"),
                 ],
@@ -156,6 +164,10 @@ let package = Package(
                     dependencies: ["MonoPhoton", "MonoPhotonPackage", "SampleProduction", "Analysis", "Statistics", "EventModel",
                                    "Kinematics", "Generators", "Detector"],
                     path: "Tests/MonoPhotonTests"),
+        .testTarget(name: "AxionLikeParticleTests",
+                    dependencies: ["ALPThreePhoton", "ALPThreePhotonPackage", "SampleProduction", "SearchPipeline", "Analysis",
+                                   "Statistics", "EventModel", "Kinematics", "Generators", "Detector"],
+                    path: "Tests/AxionLikeParticleTests"),
         .testTarget(name: "DetectorTests", dependencies: ["Detector", "Kinematics", "EventModel"],
                     path: "Tests/DetectorTests"),
         .testTarget(name: "CorrectionsTests",

@@ -62,6 +62,18 @@ public struct CutFlow: Sendable, Equatable, Codable {
         yields[process] = y; sumW2[process] = s2; entries[process] = n
     }
 
+    /// Every yield multiplied by `factor` and every sum of squared weights by its square
+    /// (a luminosity rescaling applied after the events were counted, as when per-shard cut
+    /// flows of a fanned-out selection are merged).
+    public func scalingWeights(by factor: Double) -> CutFlow {
+        var out = self
+        for p in processes {
+            out.yields[p] = yields[p]!.map { $0 * factor }
+            out.sumW2[p] = sumW2[p]!.map { $0 * factor * factor }
+        }
+        return out
+    }
+
     /// Sum of two cut flows over the same cuts (shards processed separately).
     public func merging(_ other: CutFlow) -> CutFlow {
         precondition(cuts == other.cuts, "cut flows over different cuts cannot be merged")

@@ -71,6 +71,9 @@ public protocol Search: Sendable {
     /// search has none. Its range may extend into the sidebands: data there are visible
     /// anyway, and the signal-region bins are read only after unblinding.
     func templateBinning(for hypothesis: MassHypothesis) -> TemplateBinning?
+    /// The histogram of the sliding-window fit at a hypothesis (method `window-fit`: a peak of
+    /// the search's resolution on a parametric background); nil when the search has none.
+    func windowFitSpectrum(for hypothesis: MassHypothesis) -> WindowFitSpectrum?
 }
 
 extension Search {
@@ -105,6 +108,7 @@ extension Search {
     public var scanOptionDefaults: [String: Double] { [:] }
     public func showcaseHypotheses(_ all: [MassHypothesis]) -> [MassHypothesis] { all }
     public func templateBinning(for hypothesis: MassHypothesis) -> TemplateBinning? { nil }
+    public func windowFitSpectrum(for hypothesis: MassHypothesis) -> WindowFitSpectrum? { nil }
 
     public var defaultStatistics: StatisticsSettings { StatisticsSettings() }
 

@@ -18,6 +18,7 @@ public struct DarkSectorCommand: ParsableCommand {
             ValidateCommand.self,
             LimitsCommand.self,
             ReportCommand.self,
+            MergeCommand.self,
             AuditCommand.self,
             ListCommand.self,
             StatsCommand.self,

@@ -29,12 +29,17 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Parallel workers (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Only compute and print each process's cross section within its acceptance and filter.") var xsecOnly = false
     @Flag(help: "Start even if the estimated events, disk or time cross the sanity bounds.") var force = false
+    @Option(help: "Only these shards of the production plan (one work unit of a fanned-out production): A:B (positions A to B-1) or k/n (part k of n). The plan is fixed by the configuration, so the units together are the full production, byte for byte.")
+    var shards: String?
+    @Flag(help: "Only compute the cross sections and write <out>/production-plan.json, the shard layout --shards counts in.")
+    var plan = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let lumi, !(lumi > 0 && lumi.isFinite) { throw ValidationError("--lumi must be a positive number of fb^-1, got \(lumi)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let shards { _ = try WorkUnitRange(parsing: shards, option: "--shards") }
         if let conditions, conditions != "mc" && conditions != "data" {
             throw ValidationError("--conditions must be 'mc' or 'data', got '\(conditions)'")
         }
@@ -78,8 +83,18 @@ struct GenerateCommand: ParsableCommand {
             return
         }
 
-        // One producer per output folder, held until the shards are registered.
-        let lock = try ProductionLock(directory: URL(fileURLWithPath: out))
+        if plan {
+            let written = try producer.writePlan()
+            if output.json { return try JSONOutput.print(PlanListing(plan: written)) }
+            print("\(written.shards.count) shards planned in \(out)/\(ProductionPlanFile.fileName)")
+            return
+        }
+        // One producer per output folder, held until the shards are registered; work units
+        // (--shards) share the folder, each holding its own shards.
+        let unit = try shards.map { try WorkUnitRange(parsing: $0, option: "--shards") }
+        if let unit { producer.shardRange = { try unit.resolve(count: $0, what: "shards of the production plan") } }
+        let lock = try unit == nil ? ProductionLock(directory: URL(fileURLWithPath: out))
+                                   : ProductionLock(sharedDirectory: URL(fileURLWithPath: out))
         defer { lock.release() }
         let db = try database.open()
         producer.catalog = SampleCatalog(database: db)
@@ -144,5 +159,25 @@ struct GenerationReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case shards, seconds, produced, skipped
         case runID = "run_id"
+    }
+}
+
+/// `generate --plan --json`: the shard layout (`production-plan.json`).
+struct PlanListing: Encodable {
+    struct Shard: Encodable {
+        let index: Int
+        let process: String
+        let conditions: String
+        let shard: Int
+        let events: Int
+        let file: String
+    }
+    let shards: [Shard]
+    let configuration: String
+
+    init(plan: ProductionPlanFile) {
+        configuration = plan.configuration
+        shards = plan.shards.map { Shard(index: $0.index, process: $0.process, conditions: $0.conditions, shard: $0.shard,
+                                         events: $0.events, file: $0.file) }
     }
 }

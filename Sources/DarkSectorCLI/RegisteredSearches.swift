@@ -1,3 +1,4 @@
+import ALPThreePhotonPackage
 import Analysis
 import DarkHiggsstrahlungPackage
 import Foundation
@@ -13,6 +14,7 @@ enum StandardPipelines {
         ZPrimeElectronMuonPackage(mcConditions: mcConditions),
         DarkHiggsstrahlungPackage(mcConditions: mcConditions),
         MonoPhotonPackage(mcConditions: mcConditions),
+        ALPThreePhotonPackage(mcConditions: mcConditions),
     ]
 
     static func entry(id: String) throws -> any SearchPackage {

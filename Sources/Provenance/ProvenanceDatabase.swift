@@ -167,9 +167,11 @@ public final class ProvenanceDatabase: Sendable {
     // MARK: runs
 
     /// Records the start of a run (with this process's pid and host) and returns it; call
-    /// `finishRun` when done.
-    public func startRun(command: String, configHash: String, codeVersion: String = CodeVersion.build) throws -> RunRecord {
-        let run = RunRecord(id: Self.newRunID(), command: command, configHash: configHash, codeVersion: codeVersion,
+    /// `finishRun` when done. `id`: a run id chosen by the caller (a workflow that names its
+    /// run before any job starts); a fresh time-sorted id when nil.
+    public func startRun(command: String, configHash: String, codeVersion: String = CodeVersion.build,
+                         id: String? = nil) throws -> RunRecord {
+        let run = RunRecord(id: id ?? Self.newRunID(), command: command, configHash: configHash, codeVersion: codeVersion,
                             startedAt: Date(), finishedAt: nil, status: RunStatus.running.rawValue,
                             pid: ProcessIdentity.currentPID, host: ProcessIdentity.hostName)
         try write { db in try run.insert(db) }

@@ -11,6 +11,8 @@ public enum ProductionError: Error, CustomStringConvertible, Equatable {
     case lockFailed(directory: String, detail: String)
     /// The production's estimated size crosses a sanity bound (and `--force` was not given).
     case tooLarge(estimate: String, bound: String, overridable: Bool)
+    /// `generate --shards A:B` beyond the production plan's shards.
+    case invalidShardRange(range: String, shards: Int)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum ProductionError: Error, CustomStringConvertible, Equatable {
             return "refusing to start: \(estimate); \(bound)"
                 + (overridable ? "; lower --lumi or the configuration's sizes, or pass --force if this is really meant"
                                : "; lower --lumi or the configuration's sizes (--force cannot override this)")
+        case let .invalidShardRange(range, shards):
+            return "--shards \(range): the production plan has \(shards) shards (0:\(shards)); `darksector generate --plan --json` lists them"
         }
     }
 }

@@ -47,6 +47,55 @@ public final class ProductionLock: @unchecked Sendable {
         descriptor = fd
     }
 
+    /// The lock of one work unit of a fanned-out production (`generate --shards A:B`): the
+    /// folder's lock taken shared, so that work units run side by side while a whole-folder
+    /// production (exclusive) is refused; `lockShards` then takes the unit's shards. The
+    /// kernel drops both when the holder dies.
+    public init(sharedDirectory directory: URL) throws {
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ProductionError.lockFailed(directory: directory.path, detail: "cannot create the folder: \(error.localizedDescription)")
+        }
+        let path = directory.appendingPathComponent(Self.fileName).path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw ProductionError.lockFailed(directory: directory.path, detail: "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else {
+            let why = errno
+            let holder = Self.readPID(fd)
+            close(fd)
+            if why == EWOULDBLOCK { throw ProductionError.outputInUse(directory: directory.path, pid: holder) }
+            throw ProductionError.lockFailed(directory: directory.path, detail: "flock: \(String(cString: strerror(why)))")
+        }
+        descriptor = fd
+    }
+
+    /// A POSIX record lock on the bytes of plan positions `shards` (past the pid the exclusive
+    /// holder writes) of the lock file: two work units naming a common shard are refused at
+    /// once instead of writing the same file.
+    public func lockShards(_ shards: Range<Int>) throws {
+        guard !shards.isEmpty, descriptor >= 0 else { return }
+        var range = flock()
+        range.l_type = Int16(F_WRLCK)
+        range.l_whence = Int16(SEEK_SET)
+        range.l_start = off_t(Self.shardLockOffset + shards.lowerBound)
+        range.l_len = off_t(shards.count)
+        guard fcntl(descriptor, F_SETLK, &range) == 0 else {
+            let why = errno
+            if why == EAGAIN || why == EACCES {
+                throw ProductionError.lockFailed(directory: directory.path,
+                    detail: "another `generate --shards` job holds some of the shards \(shards.lowerBound):\(shards.upperBound)")
+            }
+            throw ProductionError.lockFailed(directory: directory.path, detail: "fcntl: \(String(cString: strerror(why)))")
+        }
+    }
+
+    /// Record locks of work units start here, past the pid the exclusive holder writes.
+    static let shardLockOffset = 4_096
+
     deinit { release() }
 
     /// Gives the folder back (also done when the object goes away or the process dies).

@@ -25,6 +25,10 @@ public struct SampleProducer: Sendable {
     public var catalog: SampleCatalog? = nil
     /// Where one-line notices go (a corrupt shard being regenerated); stderr when nil.
     public var notice: (@Sendable (String) -> Void)? = nil
+    /// Only these positions of the production plan (`generate --shards A:B`, one work unit
+    /// of a fanned-out production), given the plan's number of shards; every shard when nil.
+    /// The plan does not depend on it.
+    public var shardRange: (@Sendable (Int) throws -> Range<Int>)? = nil
 
     public init(configuration: ProductionConfiguration, outputDirectory: URL, conditionsDirectory: URL, jobs: Int) {
         self.configuration = configuration
@@ -120,7 +124,8 @@ public struct SampleProducer: Sendable {
     public func run(lock: ProductionLock? = nil, progress: (@Sendable (Int) -> Void)? = nil,
                     willStart: ((Int, Int) -> Void)? = nil) throws -> Summary {
         let start = Date()
-        let held = try lock ?? ProductionLock(directory: outputDirectory)
+        let held = try lock ?? (shardRange == nil ? ProductionLock(directory: outputDirectory)
+                                                  : ProductionLock(sharedDirectory: outputDirectory))
         defer { withExtendedLifetime(held) {} }
         try checkSizeQuickly()
         let mcConditions = try DetectorConditions.load(.mc, from: conditionsDirectory.appendingPathComponent("mc.yaml"))
@@ -131,7 +136,9 @@ public struct SampleProducer: Sendable {
         let sigmas = crossSections()
         let sizes = estimate(crossSections: sigmas)
         try sizes.check(force: force)
-        let tasks = plan(crossSections: sigmas)
+        let allTasks = plan(crossSections: sigmas)
+        try planFile(allTasks).write(to: outputDirectory)
+        let tasks = try selectedTasks(allTasks, lock: held)
         removeStaleTemporaries(tasks)
         var missing: [ShardTask] = []
         var regenerated: [String] = []
@@ -177,6 +184,36 @@ public struct SampleProducer: Sendable {
         return Summary(crossSections: sigmas, shards: tasks.map(\.destination), producedShards: pending.count,
                        skippedShards: tasks.count - pending.count, events: tasks.reduce(0) { $0 + $1.events },
                        seconds: Date().timeIntervalSince(start), estimate: sizes, regenerated: regenerated)
+    }
+
+    /// The plan as written beside the shards (`production-plan.json`), paths relative to
+    /// the output folder.
+    public func planFile(_ tasks: [ShardTask]) -> ProductionPlanFile {
+        ProductionPlanFile(configuration: configuration.fingerprint, shards: tasks.enumerated().map { i, t in
+            ProductionPlanFile.Shard(index: i, process: t.plan.process.rawValue, conditions: t.conditions, shard: t.index,
+                                     events: t.events,
+                                     file: "\(t.plan.process.rawValue)/\(t.conditions)/\(t.destination.lastPathComponent)")
+        })
+    }
+
+    /// Computes the cross sections and writes the plan only (`generate --plan`).
+    @discardableResult
+    public func writePlan() throws -> ProductionPlanFile {
+        let file = planFile(plan(crossSections: crossSections()))
+        try file.write(to: outputDirectory)
+        return file
+    }
+
+    /// The tasks of `shardRange` (all when nil), their shards locked in `lock`; a range beyond
+    /// the plan is an error.
+    func selectedTasks(_ tasks: [ShardTask], lock: ProductionLock? = nil) throws -> [ShardTask] {
+        guard let resolve = shardRange else { return tasks }
+        let r = try resolve(tasks.count)
+        guard r.lowerBound >= 0, r.upperBound <= tasks.count else {
+            throw ProductionError.invalidShardRange(range: "\(r.lowerBound):\(r.upperBound)", shards: tasks.count)
+        }
+        try lock?.lockShards(r)
+        return Array(tasks[r])
     }
 
     /// Generates, simulates and writes one shard.

@@ -30,8 +30,12 @@ public enum CandidateFile {
         append(table.eventID.map { $0.littleEndian })
         append(table.weight.map { $0.bitPattern.littleEndian })
         append(table.processIndex.map { $0.littleEndian })
-        let header = try JSONEncoder().encode(Header(rows: table.count, observables: names, processes: table.processes,
-                                                     payloadSHA256: digest(payload)))
+        // Sorted keys: the same table gives the same bytes in every process (a fanned-out
+        // selection and a single process write identical files).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let header = try encoder.encode(Header(rows: table.count, observables: names, processes: table.processes,
+                                               payloadSHA256: digest(payload)))
         var data = magic
         appendUInt64(&data, UInt64(header.count).littleEndian)
         data.append(header)

@@ -27,16 +27,19 @@ public enum LimitsStage {
         })
     }
 
-    /// Signal and background templates of the binned fit per hypothesis: the tuned cuts
+    /// Signal and background templates of the binned fit per hypothesis (`slice`: only these
+    /// positions of the hypotheses): the tuned cuts
     /// without the region (the fit range is the binning's), filled from the selected
     /// simulation. nil when the search has no template binning.
     public static func templates(optimisation: OptimisationOutput, configuration: SearchConfiguration, search: any Search,
-                                 selected: SelectedSimulation) throws -> [HypothesisTemplates]? {
+                                 selected: SelectedSimulation, slice: Range<Int>? = nil) throws -> [HypothesisTemplates]? {
         let hypotheses = configuration.hypotheses
         guard hypotheses.allSatisfy({ search.templateBinning(for: $0) != nil }) else { return nil }
         let signalSet = SignalSampleSet(selected.signal)
         let bkg = selected.background.candidates
-        return try ConcurrentMap.map(hypotheses.count) { k in
+        let positions = Array(slice ?? hypotheses.indices)
+        return try ConcurrentMap.map(positions.count) { j in
+            let k = positions[j]
             let h = hypotheses[k], binning = search.templateBinning(for: h)!
             let input = try search.signalInput(for: h, from: signalSet)
             let tuned = try configuration.selection.withThresholds(optimisation.results[k].punzi.cutThresholds, search: search.id)
@@ -72,20 +75,31 @@ public enum LimitsStage {
     }
 
     /// `selected`: the select stage's simulation, for the templates and the look-elsewhere
-    /// toys (nil: neither, e.g. a counting-only check of stored yields).
+    /// toys (nil: neither, e.g. a counting-only check of stored yields). `slice`: only these
+    /// positions of the hypotheses (blinded; see below).
     public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, optimisation: OptimisationOutput,
                            selected: SelectedSimulation? = nil, systematics: SystematicsTable,
-                           observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil) throws -> LimitsOutput {
+                           observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil,
+                           observedSpectra: [[Double]]? = nil, slice: Range<Int>? = nil) throws -> LimitsOutput {
         guard optimisation.configurationHash == configuration.hash else {
             throw PipelineError.configurationChanged(file: StageFile.optimisation, recorded: optimisation.configurationHash,
                                                      current: configuration.hash)
         }
+        // A slice (one work unit of a fanned-out limits stage, `limits --hypotheses A:B`) is
+        // blinded; its rows equal the single-process ones. The look-elsewhere toys span every
+        // window, so a slice leaves them to `LimitsMerge`.
+        if slice != nil && observed != nil {
+            throw AnalysisError.invalidArgument("a slice of the hypotheses cannot be unblinded; unblind the whole run with `darksector limits \(ps.search.id) --unblind`")
+        }
+        if slice != nil && configuration.statistics.methods.contains(.windowFit) {
+            throw AnalysisError.invalidArgument("the window fit is not split into hypothesis slices; run `darksector limits \(ps.search.id)` as one job")
+        }
         let cl = configuration.statistics.confidenceLevel
-        let lookElsewhere = try selected.flatMap {
+        let lookElsewhere = slice != nil ? nil : try selected.flatMap {
             try Self.lookElsewhere(optimisation: optimisation, configuration: configuration, search: ps.search, selected: $0)
         }
         var inputs: [CountingInput] = []
-        for r in optimisation.results {
+        for r in optimisation.results[slice ?? optimisation.results.indices] {
             let (rs, rb) = try systematics.limitInputs(at: r.hypothesis.parameters)
             // MC statistics of the background estimate join r_b in quadrature.
             let mcStat = r.expectedBackground > 0 ? r.backgroundUncertainty / r.expectedBackground : 0
@@ -143,7 +157,7 @@ public enum LimitsStage {
                 throw AnalysisError.invalidArgument("the template fit needs the selected simulation (candidates/ of the run); run `darksector select \(ps.search.id)`")
             }
             guard let filled = try Self.templates(optimisation: optimisation, configuration: configuration, search: ps.search,
-                                                  selected: selected) else {
+                                                  selected: selected, slice: slice) else {
                 throw AnalysisError.invalidConfiguration(file: configuration.file, key: "statistics.methods",
                     reason: "template-fit needs templates, but search '\(ps.search.id)' declares no template binning")
             }
@@ -162,9 +176,29 @@ public enum LimitsStage {
                                             confidenceLevel: cl, model: model, observed: fitInputs[i].observed)
             }
         }
+        // Sliding-window fit, when configured and the search declares its spectra.
+        var windowFit: WindowFitLimits.Output? = nil
+        if configuration.statistics.methods.contains(.windowFit) {
+            guard let selected else {
+                throw AnalysisError.invalidArgument("the window fit needs the selected simulation (candidates/ of the run); run `darksector select \(ps.search.id)`")
+            }
+            guard observed == nil || observedSpectra != nil else {
+                throw AnalysisError.invalidArgument("an unblinded window fit needs the observed spectra")
+            }
+            guard let inputs = try WindowFitLimits.inputs(optimisation: optimisation, configuration: configuration, search: ps.search,
+                                                          selected: selected, systematics: systematics,
+                                                          observed: observed == nil ? nil : observedSpectra) else {
+                throw AnalysisError.invalidConfiguration(file: configuration.file, key: "statistics.methods",
+                    reason: "window-fit needs a fit spectrum per hypothesis, but search '\(ps.search.id)' declares none (Search.windowFitSpectrum)")
+            }
+            windowFit = try WindowFitLimits.run(inputs: inputs, hypotheses: configuration.hypotheses,
+                                                luminosityInvFb: configuration.luminosityInvFb, confidenceLevel: cl,
+                                                model: model, lookElsewhere: lookElsewhere)
+        }
         return LimitsOutput(search: ps.search.id, configurationHash: configuration.hash, confidenceLevel: cl,
                             method: "Bayesian counting, flat prior, Gaussian nuisances marginalised",
                             unblinded: observed != nil, rows: rows, largestExcess: excess,
-                            templateFit: templatePoints, templateFitInputs: templateInputs, lookElsewhere: lookElsewhere)
+                            templateFit: templatePoints, templateFitInputs: templateInputs, lookElsewhere: lookElsewhere,
+                            windowFit: windowFit)
     }
 }

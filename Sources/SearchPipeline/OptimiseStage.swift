@@ -16,33 +16,50 @@ public enum OptimiseStage {
         return try run(ps, configuration: configuration, selected: selected, sampleNames: sampleNames, log: log)
     }
 
+    /// `slice`: only these positions of the configured hypotheses (one work unit of a
+    /// fanned-out optimisation, `optimise --hypotheses A:B`); all when nil. A slice also
+    /// optimises the neighbours its thin points borrow thresholds from (the regularisation's
+    /// half width), so each of its results equals the single-process one.
     public static func run(_ ps: any SearchPackage, configuration: SearchConfiguration, selected: SelectedSimulation,
-                           sampleNames: [String], log: (String) -> Void = { _ in }) throws -> OptimisationOutput {
+                           sampleNames: [String], slice: Range<Int>? = nil,
+                           log: (String) -> Void = { _ in }) throws -> OptimisationOutput {
         var clock = Date()
         func lap(_ what: String) {
             log(String(format: "  %@ (%.1f s)", what, Date().timeIntervalSince(clock)))
             clock = Date()
         }
         let search = ps.search
-        let hypotheses = configuration.hypotheses
+        let all = configuration.hypotheses
+        let wanted = Array(all[slice ?? all.indices])
+        var needed = Set(wanted.map(\.index))
+        if slice != nil {
+            for h in wanted {
+                for n in search.neighbours(of: h, in: all, halfWidth: configuration.punzi.regularisationHalfWidth) { needed.insert(n.index) }
+            }
+        }
+        let computed = all.filter { needed.contains($0.index) }
         let signalSet = SignalSampleSet(selected.signal)
         let bkg = selected.background.candidates
         // Index the background so each window looks only at the rows it can contain.
-        let lookup = try WindowSelection.lookup(for: hypotheses, background: bkg)
+        let lookup = try WindowSelection.lookup(for: all, background: bkg)
 
         // Signal per hypothesis first (interpolated between generated points where the search
         // does so), on all cores; Punzi and the yields below read it.
-        let inputList = try ConcurrentMap.map(hypotheses.count) { try search.signalInput(for: hypotheses[$0], from: signalSet) }
-        let inputs = Dictionary(uniqueKeysWithValues: zip(hypotheses.map(\.index), inputList))
+        let inputList = try ConcurrentMap.map(computed.count) { try search.signalInput(for: computed[$0], from: signalSet) }
+        let inputs = Dictionary(uniqueKeysWithValues: zip(computed.map(\.index), inputList))
         let optimiser = PunziOptimiser(selection: configuration.selection, settings: configuration.punzi)
-        let showcase = Set(search.showcaseHypotheses(hypotheses).map(\.index))
+        let showcase = Set(search.showcaseHypotheses(all).map(\.index))
         // FOM profiles for every mass of a one-parameter scan; a window scan keeps its showcase
         // windows' only (thousands of windows x every grid value would swamp optimisation.json).
         let oneParameter = ps.scanGeometry == nil
-        let points = try optimiser.optimise(search: search, hypotheses: hypotheses, background: bkg, lookup: lookup,
-                                            keepScan: { oneParameter || showcase.contains($0.index) }) { h in
-            inputs[h.index]!
-        }
+        let inSlice = Set(wanted.map(\.index))
+        let computedPoints = try optimiser.optimise(hypotheses: computed, background: bkg, lookup: lookup,
+                                                    keepScan: { inSlice.contains($0.index) && (oneParameter || showcase.contains($0.index)) },
+                                                    signal: { h in inputs[h.index]! },
+                                                    neighbours: { h, _, k in search.neighbours(of: h, in: all, halfWidth: k) })
+        let byIndex = Dictionary(uniqueKeysWithValues: zip(computed.map(\.index), computedPoints))
+        let points = wanted.map { byIndex[$0.index]! }
+        let hypotheses = wanted
         lap("Punzi optimisation over \(hypotheses.count) hypotheses")
         // Each window on its own core: the tuned cuts and the tuned region on the signal MC and
         // on the background rows the lookup says the region can contain.

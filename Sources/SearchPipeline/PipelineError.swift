@@ -11,6 +11,9 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
     case unknownRun(search: String, runID: String, reason: String)
     case cannotWrite(file: String, reason: String)
     case corruptStageOutput(file: String, reason: String)
+    /// The work units of a fanned-out run do not add up to the whole (a shard or hypothesis
+    /// slice missing or twice, made with another configuration or other corrections).
+    case incompleteFanOut(what: String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,6 +33,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable, Sendable {
             return "shard \(path) cannot be used: \(why)"
         case let .missingBackground(search, processes, d):
             return "the simulation under \(d) lacks the background process(es) \(processes.joined(separator: ", ")) that '\(search)' needs; produce them (`darksector generate --processes ...`) or pass --allow-missing-background (the report then says so at the top)"
+        case let .incompleteFanOut(what, why):
+            return "cannot merge \(what): \(why)"
         case let .corruptStageOutput(file, why):
             return "\(file) cannot be read: \(why)"
         case let .cannotWrite(file, why):

@@ -199,6 +199,7 @@ public struct SearchPipeline {
         }
         let systematics = validation?.systematics ?? configuration.systematics
         var observed: (counts: [Int], histograms: [[Double]]?, token: UnblindingToken)? = nil
+        var spectra: [[Double]]? = nil
         if unblind {
             guard let validation else {
                 throw AnalysisError.unblindingRefused(search: entry.search.id, reason: "no validation.json in \(runDirectory.path); run `darksector validate \(entry.search.id)` first")
@@ -218,10 +219,14 @@ public struct SearchPipeline {
                 ? try LimitsStage.observedHistograms(optimisation: opt, configuration: configuration, search: entry.search,
                                                      data: samples.data, token: token) : nil
             observed = (counts, histograms, token)
+            if configuration.statistics.methods.contains(.windowFit) {
+                spectra = try WindowFitLimits.observedSpectra(optimisation: opt, configuration: configuration, search: entry.search,
+                                                              data: samples.data, token: token)
+            }
         }
         let selected = try SelectedSimulation.read(from: runDirectory, configurationHash: configuration.hash)
         let out = try LimitsStage.run(entry, configuration: configuration, optimisation: opt, selected: selected,
-                                      systematics: systematics, observed: observed)
+                                      systematics: systematics, observed: observed, observedSpectra: spectra)
         try StageFile.write(out, to: url(StageFile.limits))
         return out
     }

@@ -102,6 +102,8 @@ public struct LimitsOutput: Codable, Sendable {
     /// Background-only pseudo-experiments over all windows (scans of more than one window),
     /// thrown here from the selected simulation: the calibration of the global significance.
     public var lookElsewhere: LookElsewhereCalibration?
+    /// Limits of the sliding-window fit (method `window-fit`), same hypotheses as `rows`.
+    public var windowFit: WindowFitLimits.Output? = nil
 }
 
 /// Where the data exceed the background most, and how surprising that is in one window
