@@ -16,6 +16,26 @@ import EventModel
 /// Particles it understands: e, mu, pi, K, p (charged, tracks + clusters), photons
 /// (clusters), pi0 (decayed here to two photons if the generator left it undecayed).
 /// Everything else (neutrinos, invisible dark-sector states, K_L, neutrons) leaves nothing.
+/// Long-lived particles (K_S, Lambda, the dark scalar S) are decayed in flight by the
+/// generator (Pythia, or `Generators.DecayInFlight`); their daughters arrive with their
+/// production vertices.
+///
+/// Decays in flight (issue #19; docs/physics/detector.md, "Decays in flight"):
+///  - a charged particle born outside the beam pipe (production radius at or beyond the
+///    innermost material layer, 1.0 cm) is found only if it leaves enough hits
+///    (`DisplacedTrackFinding`: >= 3 SVD layers or >= 3 crossed CDC superlayers), times the
+///    usual pT turn-on and the conditions' radial loss; inside the beam pipe (tau and charm
+///    daughters) tracks are treated as prompt, whose low-pT losses the turn-on already
+///    describes. Every found track's reference point is its true production vertex shifted
+///    by its measured d0 and z0, with the resolution degraded beyond the PXD and the SVD;
+///  - with `photonConversions` set, photons (and the photons of undecayed pi0s, decayed
+///    first) convert in the beam pipe, PXD and SVD (`PhotonConversion`); the e+ e- are
+///    tracked from the conversion point like any charged particle;
+///  - two-track vertices are fitted from the measured tracks (`VertexResponse`,
+///    `TwoTrackVertexFit`) with their position covariance.
+/// Prompt events (all production radii inside the beam pipe) and, with conversions off,
+/// every event without a displaced charged particle are reconstructed exactly as before
+/// these hooks, apart from the vertex table (`PromptReproducibilityTests`).
 ///
 /// Extra energy is the sum of the energies of clusters not matched to a track and above a
 /// region-dependent threshold (forward endcap / barrel / backward endcap; a gap uses its
@@ -42,11 +62,19 @@ public struct DetectorSimulation: Sendable {
     public let extraEnergyThresholdBackward: Double
     /// Copy the generator particles into the output (MC); the lead may switch it off for data.
     public var storeTruth: Bool
+    /// Convert photons in the beam pipe and vertex detector (`PhotonConversion`). Off by
+    /// default: the low-multiplicity samples of the existing searches keep their photons
+    /// (and their random sequences); on for the hadronic (Pythia) samples and
+    /// `darksector simulate` (docs/physics/detector.md).
+    public var photonConversions: Bool
+    /// The material and layers of the inner detector.
+    public let innerDetector: InnerDetectorGeometry
     /// The same responses behind one reference, so the per-event builder copies a pointer
     /// rather than the whole struct (which holds the conditions and their source strings).
     @usableFromInline let engine: DetectorEngine
 
-    public init(conditions: DetectorConditions, beams: BelleIIBeams = .y4S, storeTruth: Bool = true) {
+    public init(conditions: DetectorConditions, beams: BelleIIBeams = .y4S, storeTruth: Bool = true,
+                photonConversions: Bool = false, innerDetector: InnerDetectorGeometry = .belleII) {
         self.conditions = conditions
         self.beams = beams
         acceptance = Acceptance(conditions.acceptance)
@@ -57,7 +85,9 @@ public struct DetectorSimulation: Sendable {
         triggers = TriggerSimulation(conditions.triggers, workingPoint: conditions.particleID.workingPoint,
                                      beams: beams)
         pi0 = Pi0Reconstruction(conditions.pi0)
-        vertexing = VertexResponse()
+        vertexing = VertexResponse(fieldTesla: innerDetector.fieldTesla)
+        self.photonConversions = photonConversions
+        self.innerDetector = innerDetector
         extraEnergyThresholdForward = conditions.extraEnergy.minClusterEnergyForwardGeV
         extraEnergyThresholdBarrel = conditions.extraEnergy.minClusterEnergyBarrelGeV
         extraEnergyThresholdBackward = conditions.extraEnergy.minClusterEnergyBackwardGeV
@@ -66,7 +96,7 @@ public struct DetectorSimulation: Sendable {
                                 particleID: particleID, beamBackground: beamBackground,
                                 extraEnergyThresholds: (extraEnergyThresholdForward, extraEnergyThresholdBarrel,
                                                         extraEnergyThresholdBackward),
-                                klmPhotonVeto: conditions.klmPhotonVeto)
+                                klmPhotonVeto: conditions.klmPhotonVeto, innerDetector: innerDetector)
     }
 
     /// Electric charge of a particle the detector tracks, 0 for the rest.
@@ -110,11 +140,15 @@ public struct DetectorSimulation: Sendable {
                                                into event: inout ReconstructedEvent) {
         precondition(vertices == nil || vertices!.count == particles.count,
                      "one production vertex per particle")
+        // Photons that convert before the CDC become e+ e- pairs (only with `photonConversions`).
+        let converted = photonConversions ? engine.convertPhotons(particles, vertices: vertices, random: random) : nil
+        let input = converted?.particles ?? particles
+        let inputVertices = converted == nil ? vertices : converted!.vertices
         // Photons too close for the ECL to separate reach it as one (`PhotonClusterMerging`);
         // the truth record keeps the generator's particles.
-        let merged = engine.merging.merged(particles, vertices: vertices, acceptance: acceptance, random: random)
-        let seen = merged?.particles ?? particles
-        let seenVertices = merged == nil ? vertices : merged!.vertices
+        let merged = engine.merging.merged(input, vertices: inputVertices, acceptance: acceptance, random: random)
+        let seen = merged?.particles ?? input
+        let seenVertices = merged == nil ? inputVertices : merged!.vertices
         var nCharged = 0, nNeutral = 0
         for p in seen {
             if Self.charge(pdg: p.pdg) != 0 { nCharged += 1 } else if p.pdg == 22 { nNeutral += 1 } else if p.pdg == 111 { nNeutral += 2 }
@@ -158,7 +192,8 @@ public struct DetectorSimulation: Sendable {
                 let clusterGeometry = UnsafeMutableBufferPointer(rebasing: geometry[0..<builder.nClusters])
                 event.nPi0 = pi0.count(clusterGeometry)
                 event.trigger = triggers.decide(tracks: event.tracks, clusters: clusterGeometry, random: random)
-                vertexing.fit(truth, count: builder.nTracks, random: random, into: &event.vertices)
+                vertexing.legacyDraws(truth, count: builder.nTracks, random: random)
+                vertexing.fit(tracks: event.tracks, truth: truth, count: builder.nTracks, into: &event.vertices)
                 event.extraEnergy = builder.extraEnergy
                 clusterGeometry.deinitialize()
                 _ = UnsafeMutableBufferPointer(rebasing: truth[0..<builder.nTracks]).deinitialize()
@@ -180,7 +215,15 @@ public struct DetectorSimulation: Sendable {
                 i += 1
             }
         }
-        if storeTruth { event.particles.append(contentsOf: particles) }
+        if storeTruth {
+            if let v = vertices {
+                for (k, p) in particles.enumerated() {
+                    event.particles.append(Particle(pdg: p.pdg, momentum: p.momentum, vertex: v[k]))
+                }
+            } else {
+                event.particles.append(contentsOf: particles)
+            }
+        }
     }
 }
 
@@ -201,10 +244,20 @@ final class DetectorEngine: Sendable {
     @usableFromInline let klmMinEnergy: Double
     /// Which photon pairs share one cluster (issue #18).
     @usableFromInline let merging = PhotonClusterMerging.belleII
+    /// Conversions and displaced-track finding in the inner detector (issue #19).
+    @usableFromInline let conversion: PhotonConversion
+    @usableFromInline let finder: DisplacedTrackFinding
+    /// Production radius (cm) from which a track is displaced: the innermost material layer
+    /// (the beam pipe); inside it a track crosses every layer a prompt one does.
+    @usableFromInline let displacedRadius: Double
 
     init(acceptance: Acceptance, tracking: TrackingResponse, calorimeter: CalorimeterResponse,
          particleID: ParticleIdentification, beamBackground: BeamBackground,
-         extraEnergyThresholds t: (Double, Double, Double), klmPhotonVeto: DetectorConditions.KLMPhotonVeto) {
+         extraEnergyThresholds t: (Double, Double, Double), klmPhotonVeto: DetectorConditions.KLMPhotonVeto,
+         innerDetector: InnerDetectorGeometry) {
+        conversion = PhotonConversion(geometry: innerDetector)
+        finder = DisplacedTrackFinding(geometry: innerDetector)
+        displacedRadius = innerDetector.material.map(\.radiusCm).min() ?? 0
         self.acceptance = acceptance
         self.tracking = tracking
         self.calorimeter = calorimeter
@@ -223,6 +276,56 @@ final class DetectorEngine: Sendable {
         case .backwardEndcap, .backwardGap: return extraBackward
         case .outside: return .infinity
         }
+    }
+
+    /// The particles as they leave the vertex detector: each photon propagated through the
+    /// material (`PhotonConversion.propagate`), a converted one replaced by its e- and e+ at
+    /// the conversion point; an undecayed pi0 first decayed isotropically into its two
+    /// photons (as `EventBuilder.neutralPion` would), which then propagate. Nil when nothing
+    /// converted and there was no pi0 (the input is used as it is).
+    @usableFromInline
+    func convertPhotons<R: DetectorRandom>(_ particles: [Particle], vertices: [ThreeVector]?,
+                                           random: R) -> (particles: [Particle], vertices: [ThreeVector])? {
+        var out: [Particle] = []
+        var outVertices: [ThreeVector] = []
+        var changed = false
+        out.reserveCapacity(particles.count + 4)
+        outVertices.reserveCapacity(particles.count + 4)
+        func propagate(_ k: FourVector, _ v: ThreeVector) {
+            if let c = conversion.propagate(photon: k, vertex: v, random: random) {
+                out.append(Particle(pdg: 11, momentum: c.electron, vertex: c.point))
+                out.append(Particle(pdg: -11, momentum: c.positron, vertex: c.point))
+                outVertices.append(c.point)
+                outVertices.append(c.point)
+                changed = true
+            } else {
+                out.append(Particle(pdg: 22, momentum: k, vertex: v))
+                outVertices.append(v)
+            }
+        }
+        for (i, p) in particles.enumerated() {
+            let v = vertices?[i] ?? .zero
+            switch p.pdg {
+            case 22:
+                propagate(p.momentum, v)
+            case 111:
+                let k = p.momentum
+                let m = max(k.mass, 1e-9)
+                let c = 2 * random.uniform() - 1
+                let s = (max(0, 1 - c * c)).squareRoot()
+                let phi = 2 * Double.pi * random.uniform()
+                let half = m / 2
+                let n = ThreeVector(x: half * s * cos(phi), y: half * s * sin(phi), z: half * c)
+                let boost = LorentzBoost(restFrameOf: k)
+                propagate(boost.apply(FourVector(e: half, p: n)), v)
+                propagate(boost.apply(FourVector(e: half, p: -n)), v)
+                changed = true
+            default:
+                out.append(p)
+                outVertices.append(v)
+            }
+        }
+        return changed ? (out, outVertices) : nil
     }
 }
 
@@ -354,8 +457,12 @@ struct EventBuilder {
 
         var track: Track?
         var measuredP = p
+        // A displaced particle must also leave enough hits (`DisplacedTrackFinding`); the test
+        // comes after the random number, so prompt tracks draw exactly what they did.
         if pt > 0, sim.acceptance.cdc.contains(cosTheta: cosTheta),
-           random.uniform() < trk.efficiency(pt: pt, productionRadius: radius) {
+           random.uniform() < trk.efficiency(pt: pt, productionRadius: radius),
+           radius < sim.displacedRadius
+            || sim.finder.findable(x: vertex.x, y: vertex.y, ux: k.px / pt, uy: k.py / pt, pt: pt, charge: charge) {
             let ptm = abs(pt * (1 + trk.relativePtSigma(pt: pt, beta: beta) * random.gaussian()))
             let sAngle = trk.angleSigma(p: p, beta: beta)
             let dTheta = sAngle * random.gaussian()
@@ -375,7 +482,8 @@ struct EventBuilder {
             let impact = ThreeVector(x: vertex.x - uy * d0, y: vertex.y + ux * d0, z: vertex.z + z0)
             track = Track(charge: charge, momentum: momentum, vertex: impact)
             (truth.baseAddress! + nTracks).initialize(
-                to: TrackTruth(vertex: vertex, ux: ux, uy: uy, sigmaD0: sD0, sigmaZ0: sZ0, charge: charge))
+                to: TrackTruth(vertex: vertex, ux: ux, uy: uy, sigmaD0: sD0, sigmaZ0: sZ0, sigmaAngle: sAngle,
+                               charge: charge))
             nTracks += 1
         }
 

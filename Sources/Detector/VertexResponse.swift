@@ -2,76 +2,106 @@ import Foundation
 import Kinematics
 import EventModel
 
-/// Truth information of a reconstructed track that the vertex fit needs.
+/// What the vertex fit needs to know about a reconstructed track besides the track itself.
 public struct TrackTruth: Sendable {
     /// True production vertex (cm).
     public var vertex: ThreeVector
     /// Unit vector of the true transverse direction (x, y).
     public var ux: Double
     public var uy: Double
-    /// sigma(d0) and sigma(z0) of this track (cm).
+    /// sigma(d0), sigma(z0) (cm) and sigma of the helix angles (rad) of this track, from
+    /// the tracking parametrisation (`TrackingResponse`).
     public var sigmaD0: Double
     public var sigmaZ0: Double
+    public var sigmaAngle: Double
     public var charge: Int8
 
-    public init(vertex: ThreeVector, ux: Double, uy: Double, sigmaD0: Double, sigmaZ0: Double, charge: Int8) {
+    public init(vertex: ThreeVector, ux: Double, uy: Double, sigmaD0: Double, sigmaZ0: Double,
+                sigmaAngle: Double, charge: Int8) {
         self.vertex = vertex; self.ux = ux; self.uy = uy
-        self.sigmaD0 = sigmaD0; self.sigmaZ0 = sigmaZ0; self.charge = charge
+        self.sigmaD0 = sigmaD0; self.sigmaZ0 = sigmaZ0; self.sigmaAngle = sigmaAngle; self.charge = charge
     }
 }
 
-/// Approximate two-track vertex fit, for the displaced-vertex search.
+/// Two-track vertices of an event: `TwoTrackVertexFit` on the measured tracks (issue #19).
 ///
-/// A real fit intersects two helices; here the fitted position is the true common vertex
-/// smeared with the resolution the two tracks' impact parameters imply:
-///  - across the tracks (transverse, perpendicular to their mean direction): the two d0
-///    measurements combined, sigma = (1/s1^2 + 1/s2^2)^(-1/2);
-///  - along the mean transverse direction: the same divided by sin(opening angle), since
-///    nearly parallel tracks pin the vertex down poorly along their direction;
-///  - in z: the two z0 measurements combined.
-/// chi2 (1 degree of freedom) is z^2 for a true common vertex; for tracks from different
-/// vertices, the squared separation of their true vertices in units of the resolution is
-/// added, so random pairs get large chi2 as in a real fit. Every opposite-charge pair of
-/// the first `maxTracks` tracks is fitted.
+/// Which pairs: every opposite-charge pair of the first `maxTracks` (8) tracks, as the
+/// vertex table always held, and in addition every opposite-charge pair of two displaced
+/// tracks anywhere in the event, a track being displaced when its transverse impact
+/// parameter from the beam axis, |d0| = |x uy - y ux| at its reference point along its
+/// measured direction (the straight-line limit, enough to select), exceeds
+/// `displacedSignificance` (3) times its sigma(d0): the pairs a displaced-vertex search
+/// (K_S, Lambda, conversions, the B -> K S signal) needs in events with more than 8 tracks.
+///
+/// Each fit gives the position, its covariance and the chi2 (1 degree of freedom); pairs
+/// whose normal matrix is singular (two straight parallel tracks) get no row. Tracks from
+/// different vertices get a large chi2, as in a real fit, since the fit uses the measured
+/// helices only.
+///
+/// Random numbers: the fit draws none. The smeared-truth model this replaced drew four
+/// Gaussian numbers per opposite-charge pair of the first 8 tracks; those draws are kept
+/// (and discarded) so that every sample keeps the random sequence it had, and prompt
+/// events their tracks and clusters, bit for bit (`PromptReproducibilityTests`).
 public struct VertexResponse: Sendable {
-    /// Cap on the tracks considered, to bound the pairing cost in busy events.
+    /// Every opposite-charge pair of this many leading tracks is fitted.
     public let maxTracks = 8
-    /// Smallest sin(opening angle) used, so collinear pairs do not get infinite errors.
-    public let minSinOpening = 0.02
+    /// |d0|/sigma(d0) above which a track is displaced (pairs of displaced tracks are fitted
+    /// wherever they are in the event).
+    public let displacedSignificance = 3.0
+    /// Solenoid field (T) for the helices' curvature.
+    public let fieldTesla: Double
 
-    public init() {}
+    public init(fieldTesla: Double = InnerDetectorGeometry.belleII.fieldTesla) {
+        self.fieldTesla = fieldTesla
+    }
 
+    /// The reproducibility draws of the replaced model (see the type's documentation).
     @inlinable
-    func fit<R: DetectorRandom>(_ truth: UnsafeMutableBufferPointer<TrackTruth>, count: Int,
-                                random: R, into vertices: inout [Vertex]) {
+    func legacyDraws<R: DetectorRandom>(_ truth: UnsafeMutableBufferPointer<TrackTruth>, count: Int, random: R) {
         let n = min(count, maxTracks)
         guard n >= 2 else { return }
         for i in 0..<(n - 1) {
             let a = truth[i]
-            for j in (i + 1)..<n {
-                let b = truth[j]
-                guard a.charge != 0, b.charge == -a.charge else { continue }
-                let sT = 1 / (1 / (a.sigmaD0 * a.sigmaD0) + 1 / (b.sigmaD0 * b.sigmaD0)).squareRoot()
-                let sZ = 1 / (1 / (a.sigmaZ0 * a.sigmaZ0) + 1 / (b.sigmaZ0 * b.sigmaZ0)).squareRoot()
-                // Mean transverse direction and the perpendicular.
-                var mx = a.ux + b.ux, my = a.uy + b.uy
-                let mn = (mx * mx + my * my).squareRoot()
-                if mn > 1e-12 { mx /= mn; my /= mn } else { mx = 1; my = 0 }
-                let sinOpen = abs(a.ux * b.uy - a.uy * b.ux)
-                let sAlong = sT / max(sinOpen, minSinOpening)
-                let dAlong = sAlong * random.gaussian()
-                let dAcross = sT * random.gaussian()
-                let dz = sZ * random.gaussian()
-                // Tracks from different vertices: fit lands between them.
-                let mid = (a.vertex + b.vertex) * 0.5
-                let sep = a.vertex - b.vertex
-                let sepChi2 = (sep.x * sep.x + sep.y * sep.y) / (sT * sT) + sep.z * sep.z / (sZ * sZ)
-                let g = random.gaussian()
-                let position = ThreeVector(x: mid.x + dAlong * mx - dAcross * my,
-                                           y: mid.y + dAlong * my + dAcross * mx,
-                                           z: mid.z + dz)
-                vertices.append(Vertex(position: position, chi2: Float(g * g + sepChi2),
-                                       track1: Int32(i), track2: Int32(j)))
+            for j in (i + 1)..<n where a.charge != 0 && truth[j].charge == -a.charge {
+                for _ in 0..<4 { _ = random.gaussian() }
+            }
+        }
+    }
+
+    /// The helix of track `k` as the fit sees it.
+    @usableFromInline
+    func helix(_ track: Track, _ t: TrackTruth) -> HelixTrack {
+        HelixTrack(track: track, fieldTesla: fieldTesla, sigmaD0: t.sigmaD0, sigmaZ0: t.sigmaZ0, sigmaAngle: t.sigmaAngle)
+    }
+
+    /// Whether a track's impact parameter from the beam axis is significant.
+    @usableFromInline
+    func isDisplaced(_ track: Track, _ t: TrackTruth) -> Bool {
+        let pt = track.momentum.perp
+        guard pt > 0 else { return false }
+        let d0 = (track.vertex.x * track.momentum.y - track.vertex.y * track.momentum.x) / pt
+        return abs(d0) > displacedSignificance * t.sigmaD0
+    }
+
+    /// Fits the pairs of `tracks` (whose first `count` entries have `truth`) into `vertices`.
+    @usableFromInline
+    func fit(tracks: [Track], truth: UnsafeMutableBufferPointer<TrackTruth>, count: Int,
+             into vertices: inout [Vertex]) {
+        guard count >= 2 else { return }
+        var displaced: [Bool] = []
+        if count > maxTracks {
+            displaced = (0..<count).map { isDisplaced(tracks[$0], truth[$0]) }
+        }
+        for i in 0..<(count - 1) {
+            let a = truth[i]
+            guard a.charge != 0 else { continue }
+            for j in (i + 1)..<count where truth[j].charge == -a.charge {
+                guard j < maxTracks || (displaced[i] && displaced[j]) else { continue }
+                guard let r = TwoTrackVertexFit.fit(helix(tracks[i], a), helix(tracks[j], truth[j])) else { continue }
+                let c = r.covariance
+                vertices.append(Vertex(position: r.position, chi2: Float(r.chi2), track1: Int32(i), track2: Int32(j),
+                                       covariance: VertexCovariance(xx: c.xx, xy: c.xy, xz: c.xz, yy: c.yy,
+                                                                    yz: c.yz, zz: c.zz)))
             }
         }
     }
