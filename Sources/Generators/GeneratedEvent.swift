@@ -37,7 +37,7 @@ public struct GeneratedEvent: Sendable {
     /// Appends a particle produced at `vertex` (default: the interaction point).
     @inlinable
     public mutating func append(_ pdg: Int32, _ momentum: FourVector, vertex: ThreeVector = .zero) {
-        particles.append(Particle(pdg: pdg, momentum: momentum))
+        particles.append(Particle(pdg: pdg, momentum: momentum, vertex: vertex))
         vertices.append(vertex)
     }
 
