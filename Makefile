@@ -7,6 +7,11 @@ APT_PKGS   := libgsl-dev libhdf5-dev libsqlite3-dev zlib1g-dev libdeflate-dev pk
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE    := .build/release/darksector
 DEMO_OUT   ?= Results/demo
+# Snakemake with its Slurm and HTCondor executors (issue #21: workflow/, FanOutTests), pinned,
+# in a virtual environment outside the repository.
+SNAKEMAKE_VENV := $(HOME)/.cache/darksector/snakemake-9.27.1
+SNAKEMAKE_PKGS := snakemake==9.27.1 snakemake-executor-plugin-slurm==2.8.0 snakemake-executor-plugin-htcondor==0.3.0
+SNAKEMAKE      := $(SNAKEMAKE_VENV)/bin/snakemake
 
 .PHONY: demo test deps build release bench clean
 
@@ -20,6 +25,11 @@ deps:
 	else echo "system libraries present: $(APT_PKGS)"; fi
 	@# Pythia 8 (issue #19): downloaded and compiled once into ~/.cache/darksector (External/Pythia8/Makefile)
 	$(MAKE) --no-print-directory -f External/Pythia8/Makefile -j$(JOBS)
+	@# Snakemake (issue #21): python3-venv from Debian if missing, then pip (stamp: installed in full)
+	@[ -e $(SNAKEMAKE_VENV)/.installed ] || { rm -rf $(SNAKEMAKE_VENV); \
+	  python3 -m venv $(SNAKEMAKE_VENV) 2>/dev/null || { rm -rf $(SNAKEMAKE_VENV); $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(SNAKEMAKE_VENV); } && \
+	  $(SNAKEMAKE_VENV)/bin/pip install -q $(SNAKEMAKE_PKGS) && touch $(SNAKEMAKE_VENV)/.installed; }
 
 build: deps
 	$(SWIFT) build --jobs $(JOBS)
@@ -30,7 +40,7 @@ release: deps
 ## Every test (debug build; takes a few minutes on two cores).
 test: deps
 	$(SWIFT) build --build-tests --jobs $(JOBS)
-	DARKSECTOR_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
+	DARKSECTOR_REQUIRE_TOOLS=1 DARKSECTOR_SNAKEMAKE=$(SNAKEMAKE) $(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
 	python3 Tests/Fixtures/fuzz/fuzz_inputs.py --short --darksector .build/debug/darksector
 
 ## The main job on the embedded default configuration.
