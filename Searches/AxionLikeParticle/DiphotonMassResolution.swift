@@ -4,10 +4,11 @@ import Foundation
 /// the diphoton mass m_gg of the pair and the recoil mass squared against the third photon,
 /// M2_rec = s - 2 sqrt(s) E*, whose width is 2 sqrt(s) sigma(E*).
 ///
-/// - `diphotonSigma(m)`: core width of m_gg measured on the signal MC (PhotonALPSampler through
-///   the MC detector conditions, the search's preselection; `ALPResolutionMeasurement` in the
-///   package target, `Tests/AxionLikeParticleTests` re-measures it), linearly interpolated in
-///   the table below.
+/// - `diphotonSigma(m)`: core width of m_gg, linearly interpolated in a table of masses: for
+///   the search, the first-order propagation of the ECL energy and angle resolutions over the
+///   signal kinematics and acceptance (`ALPAnalyticResolution` in the package target), which
+///   `Tests/AxionLikeParticleTests` compares with the signal simulation
+///   (`ALPResolutionMeasurement`).
 /// - `recoilSigma(m)`: sigma(M2_rec) from the ECL energy resolution sigma_E/E = a/E (+)
 ///   b/E^(1/4) (+) c (Conditions/mc.yaml `calorimeter.energy_resolution`, 0.066% / 0.81% /
 ///   1.34%) at E = E*(m), the same approximation the mono-photon search states (relative
