@@ -57,7 +57,9 @@ public struct ProductionConfiguration: Sendable, Equatable {
     }
 
     /// The embedded default that `make demo` runs: a small luminosity of the backgrounds
-    /// the dimuon searches need, about a minute on two cores.
+    /// the dimuon and mono-photon searches need, about a minute on two cores. The mono-photon
+    /// processes (#17) cost 50 s CPU together (release), most of it the 29k unweighted
+    /// eegamma pseudo-data events; nunugamma (1.4 fb) gets 1000x MC so its MC is not empty.
     public static let demoYAML = """
         # DarkSector embedded default production (make demo).
         luminosity_inv_fb: 0.05
@@ -71,6 +73,9 @@ public struct ProductionConfiguration: Sendable, Equatable {
           eemumu: {filter: two_charged_leptons, mode: unweighted, mc_luminosity_factor: 2}
           ee: {filter: two_charged_leptons, mode: weighted, mc_luminosity_factor: 1, max_mc_events: 400000}
           gammagamma: {filter: single_photon, mode: weighted, mc_luminosity_factor: 1, max_mc_events: 100000}
+          gammagammagamma: {filter: single_photon, mode: weighted, mc_luminosity_factor: 1}
+          eegamma: {filter: single_photon, mode: weighted, mc_luminosity_factor: 1}
+          nunugamma: {filter: single_photon, mode: weighted, mc_luminosity_factor: 1000}
         """
 
     public init(luminosityInvFb: Double, seed: UInt64, shardEvents: Int = 100_000, crossSectionTrials: Int = 200_000,
