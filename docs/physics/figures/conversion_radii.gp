@@ -2,7 +2,8 @@
 # conversion_radii.csv, which the test
 #   DARKSECTOR_WRITE_FIGURES=docs/physics/figures swift test --skip-build \
 #     --filter DecaysInFlightTests/testConversionVerticesAtTheMaterialRadii
-# writes (2e5 photons of 1 GeV from the origin, |cos theta| < 0.5, MC conditions).
+# writes (2e5 photons of 1 GeV from the origin, |cos theta| < 0.5, MC conditions, conversions on;
+# columns: fitted transverse radius and its error from the vertex covariance).
 # Make the figure from the repository root:  gnuplot docs/physics/figures/conversion_radii.gp
 set terminal pngcairo size 900,520 font ",11"
 set output "docs/physics/figures/conversion_radii.png"
