@@ -81,7 +81,9 @@ public struct HepMC3Simulation: Sendable {
             ? try DetectorConditions.load(.data, from: conditionsDirectory.appendingPathComponent("data.yaml"))
             : try DetectorConditions.load(.mc, from: conditionsDirectory.appendingPathComponent("mc.yaml"))
         let beams = BelleIIBeams.y4S
-        let detector = DetectorSimulation(conditions: detectorConditions, beams: beams, storeTruth: false)
+        // Any generator's events: photons convert in the inner detector (issue #19).
+        let detector = DetectorSimulation(conditions: detectorConditions, beams: beams, storeTruth: false,
+                                          photonConversions: true)
         let rng = RandomStream(seed: seed, stream: StreamID.of("hepmc3/\(process)/\(conditions)/\(input.lastPathComponent)"))
         let reader = try HepMC3Reader(path: input.path)
         removeStaleTemporaries()
@@ -114,8 +116,9 @@ public struct HepMC3Simulation: Sendable {
                 vertices.removeAll(keepingCapacity: true)
                 for k in generated.particles.indices {
                     let p = generated.particles[k]
-                    particles.append(Particle(pdg: p.pdg, momentum: frame.toLab(p.momentum, beams: beams)))
-                    vertices.append(frame.toLab(vertex: generated.vertices[k], ctCm: generated.vertexTimes[k], beams: beams))
+                    let vertex = frame.toLab(vertex: generated.vertices[k], ctCm: generated.vertexTimes[k], beams: beams)
+                    particles.append(Particle(pdg: p.pdg, momentum: frame.toLab(p.momentum, beams: beams), vertex: vertex))
+                    vertices.append(vertex)
                 }
                 detector.reconstruct(particles: particles, weight: isData ? 1 : w, eventID: Int64(weights.count + builder.count),
                                      vertices: vertices, random: rng, into: &event)

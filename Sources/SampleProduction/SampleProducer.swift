@@ -222,7 +222,10 @@ public struct SampleProducer: Sendable {
         let mode: GenerationMode = isData ? .unweighted : task.plan.mode
         let generator = task.plan.process.makeGenerator(filter: task.plan.filter, mode: mode)
         // Truth goes from the generator to the builder directly (MC only), not through the event.
-        let detector = DetectorSimulation(conditions: conditions, storeTruth: false)
+        // Photon conversions in the hadronic samples only (DetectorSimulation.photonConversions):
+        // the other samples keep the photons and random sequences they had before issue #19.
+        let detector = DetectorSimulation(conditions: conditions, storeTruth: false,
+                                          photonConversions: task.plan.process.usesPythia)
         let rng = RandomStream(seed: configuration.seed, stream: StreamID.of(task.streamName))
         let writer = try EventFileWriter(destination: task.destination,
                                          options: EventFileOptions(compressionLevel: compressionLevel, includeTruth: !isData))

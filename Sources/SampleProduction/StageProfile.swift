@@ -30,7 +30,8 @@ public struct StageProfile: Sendable, Encodable {
     public static func measure(process: StandardModelProcess, events: Int, conditions: DetectorConditions,
                                batchEvents: Int = 4_096) -> StageProfile {
         let generator = process.makeGenerator(filter: nil, mode: .unweighted)
-        let detector = DetectorSimulation(conditions: conditions, storeTruth: false)
+        let detector = DetectorSimulation(conditions: conditions, storeTruth: false,
+                                          photonConversions: process.usesPythia)
 
         func timed(_ body: (RandomStream) -> Void) -> Double {
             let rng = RandomStream(seed: 1, stream: StreamID.of("\(process.rawValue)/stage-profile"))
