@@ -293,7 +293,9 @@ public enum ReportStage {
             rows: optimisation.results.map { r in
                 var lo = Double.nan, hi = Double.nan
                 if case let .interval(_, l, h) = r.hypothesis.signalRegion { lo = l; hi = h }
-                return [.value(r.hypothesis.parameters[ps.presentation.massParameter] ?? .nan), .value(lo), .value(hi)]
+                // A region that is not one interval (the ALP's union over three pairings) has no single window: empty cells.
+                return [.value(r.hypothesis.parameters[ps.presentation.massParameter] ?? .nan),
+                        lo.isFinite ? .value(lo) : .empty, hi.isFinite ? .value(hi) : .empty]
                     + tunable.map { .value(r.punzi.thresholds[$0] ?? .nan) }
                     + [.value(r.punzi.test.fom), .text(r.punzi.regularised ? "yes" : "no")]
             })
