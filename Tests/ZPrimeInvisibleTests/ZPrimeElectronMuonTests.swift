@@ -78,21 +78,112 @@ import ZPrimeInvisible
         }
     }
 
-    /// The e mu windows reuse the mu mu resolution table; the proxy's own core resolution
-    /// after the e mu preselection must agree with it (same tolerance and reasoning as
-    /// `ZPrimeResolutionTests`: weighted MC of 1500 events fluctuates by 20-30%).
-    @Test func proxyResolutionAgreesWithTheMuMuTable() throws {
+    /// Detector randomness from its own stream, so that the generated events of two samples
+    /// can be identical while their detector responses are drawn independently.
+    struct DetectorStream: DetectorRandom {
+        let stream: RandomStream
+        func uniform() -> Double { stream.uniform() }
+        func gaussian() -> Double { stream.gaussian() }
+        func poisson(_ mean: Double) -> Int { stream.poisson(mean) }
+    }
+
+    /// `events` weighted events of `sampler` (generator stream `(seed, 1)`, detector stream
+    /// `(seed, 2)`, MC conditions), as `InMemorySignalSample` makes them but with the
+    /// generator's and the detector's random numbers apart: the proxy draws no random numbers
+    /// of its own, so the proxy and its base sampler give the same generated events.
+    static func pairedSample<S: ProcessSampler>(_ sampler: S, mass: Double, events: Int, seed: UInt64,
+                                                conditions: DetectorConditions) -> InMemoryEventSource {
+        let generator = SampledGenerator(sampler: sampler, mode: .weighted, warmUpTrials: 5000)
+        let rng = RandomStream(seed: seed, stream: 1)
+        let random = DetectorStream(stream: RandomStream(seed: seed, stream: 2))
+        let detector = DetectorSimulation(conditions: conditions, storeTruth: false)
+        var batch = EventBatch()
+        var e = GeneratedEvent()
+        for i in 0..<events {
+            generator.generate(into: &e, using: rng)
+            batch.append(detector.reconstruct(particles: e.particles, weight: e.weight, eventID: Int64(i), random: random))
+        }
+        let metadata = SampleMetadata(process: sampler.processName, crossSectionFb: generator.meanWeightFb,
+                                      luminosityInvFb: Double(events) / generator.meanWeightFb,
+                                      generatedEvents: Int64(events), generatorSeed: Int64(seed), conditions: "mc",
+                                      codeVersion: "test", signalParameters: [ZPrimeInvisible.massParameter: mass])
+        return InMemoryEventSource(metadata: metadata, batch: batch, path: "<paired \(sampler.processName)>")
+    }
+
+    /// Widths of M_rec - M_Z' after each channel's preselection (the weighted events of
+    /// `MonteCarloSelection`, as `ZPrimeResolutionMeasurement` takes them): `core` half the
+    /// central 68% (what the table holds), `narrow` the narrower side of it (the side the
+    /// ISR tail does not reach, `CoreResolution.narrowSideSigma`).
+    struct Widths { let core: Double, narrow: Double }
+
+    static func widths(of source: any EventSource, mass: Double, search: any Search) throws -> Widths {
+        let t = try MonteCarloSelection(search: search, targetLuminosityInvFb: 1).run([source]).candidates
+        let m = try t.column("m_recoil")
+        return Widths(core: try #require(CoreResolution.sigma(values: m, weights: t.weight, truth: mass)),
+                      narrow: try #require(CoreResolution.narrowSideSigma(values: m, weights: t.weight, truth: mass)))
+    }
+
+    /// The e mu proxy's and the mu mu signal's widths on the same generated events.
+    static func pairedWidths(mass: Double, events: Int, seed: UInt64,
+                             conditions: DetectorConditions) throws -> (emu: Widths, mumu: Widths) {
+        let base = MuonPairZPrimeSampler(model: ZPrimeModel(gPrime: 1, mass: mass), withISR: true)
+        let emu = pairedSample(ElectronMuonZPrimeProxy(base: base), mass: mass, events: events, seed: seed, conditions: conditions)
+        let mumu = pairedSample(base, mass: mass, events: events, seed: seed, conditions: conditions)
+        return (try widths(of: emu, mass: mass, search: ZPrimeElectronMuon()),
+                try widths(of: mumu, mass: mass, search: ZPrimeInvisible.lMuMinusLTau))
+    }
+
+    /// The e mu windows reuse the mu mu resolution table; the proxy's core width after the
+    /// e mu preselection must agree with the mu mu width on the same generated events.
+    ///
+    /// Why paired, and not the proxy against the table (as until 2026-12): the core width is
+    /// half the central 68% of M_rec - M_Z', and at these masses its upper end lies in the ISR
+    /// tail (19% of the selected events more than 0.3 GeV above M_Z' at 2 GeV), where the
+    /// density is low, so the width of ~400 effective weighted events scatters by 28% (2 GeV)
+    /// and 23% (5 GeV) between seeds: nine e mu samples of 1500 events at 2 GeV gave 0.153 to
+    /// 0.367 GeV, mean 0.226, against the table's 0.212 (5 GeV: mean 0.080 against 0.082), and
+    /// seed 3 with 4000 events gives 0.248 +- 0.035 (bootstrap). A 50% tolerance was thus ~2
+    /// standard deviations. The detector commits 6be2d81/350f8d7 changed which random numbers
+    /// the events draw (an explicit ISR photon in the crystals is now always seen, where 2%
+    /// were lost before without drawing an energy; a photon crossing a gap draws the KLM
+    /// veto), from the stream the generator shares with the detector, so seed 3 became
+    /// another sample, 2.2 standard deviations above the mean (0.367 GeV). Generated once and
+    /// passed through the detector twice, both channels share the generated tail and the ratio
+    /// keeps mostly what differs: identification and selection of an electron instead of a
+    /// muon, and the proxy's muon-mass approximation.
+    /// Tolerance, from 12 paired measurements (seeds 1-6 at 2 and 5 GeV, 1500 events,
+    /// `pairedRatioOverSeeds`, 2026-12-05): the core-width ratio e mu / mu mu had mean 1.155
+    /// (standard error 0.035: the proxy's selection keeps a somewhat wider distribution) and
+    /// standard deviation 0.12 (0.94-1.41), half the ~25% spread of an unpaired 1500-event
+    /// width against the table; |ratio - 1| < 0.5 is that mean offset plus 3 standard
+    /// deviations: the check catches an e mu width 1.5x off the mu mu one (what reusing the
+    /// table could not absorb), not 15%. The narrower-side widths are printed but not asserted:
+    /// their paired ratio scatters as much (mean 1.07, standard deviation 0.13).
+    @Test func proxyResolutionAgreesWithTheMuMuChannelOnTheSameEvents() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let conditions = try DetectorConditions.load(.mc, from: root.appendingPathComponent("Conditions/mc.yaml"))
-        let samples = ZPrimeSignalSamples(conditions: conditions, channel: .electronMuon, eventsPerMass: 1500, seed: 3)
         for mass in [2.0, 5.0] {
-            let source = samples.sample(mass: mass)
-            #expect(source.metadata.process == ZPrimeElectronMuon.signalProcess(mass: mass))
-            #expect(source.metadata.signalParameters == [ZPrimeElectronMuon.massParameter: mass])
-            let sigma = try ZPrimeResolutionMeasurement.coreSigma(of: source, mass: mass, search: ZPrimeElectronMuon())
-            let table = ZPrimeResolution.standard.sigma(atMass: mass)
-            print(String(format: "e mu proxy resolution at %.1f GeV: %.4f vs table %.4f", mass, sigma, table))
-            #expect(abs(sigma / table - 1) < 0.5, "measured \(sigma) GeV vs table \(table) GeV at \(mass) GeV")
+            let (emu, mumu) = try Self.pairedWidths(mass: mass, events: 1500, seed: 3, conditions: conditions)
+            print(String(format: "paired widths at %.1f GeV: core e mu %.4f, mu mu %.4f (ratio %.3f; table %.4f); narrow side %.4f, %.4f (ratio %.3f)",
+                         mass, emu.core, mumu.core, emu.core / mumu.core, ZPrimeResolution.standard.sigma(atMass: mass),
+                         emu.narrow, mumu.narrow, emu.narrow / mumu.narrow))
+            #expect(abs(emu.core / mumu.core - 1) < 0.5, "core: e mu \(emu.core) GeV vs mu mu \(mumu.core) GeV at \(mass) GeV")
+        }
+    }
+
+    /// Not a check: the paired ratio over seeds (how the tolerance above was chosen), when
+    /// DARKSECTOR_PAIRED_SEEDS is set (comma-separated seeds).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["DARKSECTOR_PAIRED_SEEDS"] != nil))
+    func pairedRatioOverSeeds() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let conditions = try DetectorConditions.load(.mc, from: root.appendingPathComponent("Conditions/mc.yaml"))
+        let seeds = ProcessInfo.processInfo.environment["DARKSECTOR_PAIRED_SEEDS"]!.split(separator: ",").compactMap { UInt64($0) }
+        for seed in seeds {
+            for mass in [2.0, 5.0] {
+                let (emu, mumu) = try Self.pairedWidths(mass: mass, events: 1500, seed: seed, conditions: conditions)
+                print(String(format: "PAIRED seed %d M %.1f: core e mu %.4f mu mu %.4f ratio %.3f; narrow %.4f %.4f ratio %.3f",
+                             seed, mass, emu.core, mumu.core, emu.core / mumu.core, emu.narrow, mumu.narrow, emu.narrow / mumu.narrow))
+            }
         }
     }
 }
