@@ -9,9 +9,10 @@ import Testing
 /// hypothesis slices, merges) and once with `darksector run` on the same samples.
 ///
 /// The independent reference is the single-process run: the fan-out shares no intermediate
-/// file with it. The work units run through Snakemake (`workflow/Snakefile --cores 2`, with a
-/// job that fails once and is retried by the engine, and a rerun after one output is lost)
-/// when it is installed (`make test` installs it: `.venv-workflow/`), otherwise through the
+/// file with it. The work units run through Snakemake (`workflow/Snakefile --cores 2`: a job
+/// that fails once is retried by the engine alone; a run stopped after one limits slice is
+/// resumed, making only the other slice, its merge and the report) when it is installed
+/// (`make deps` installs it into ~/.cache/darksector/snakemake-9.27.1), otherwise through the
 /// same `darksector` commands in sequence; under DARKSECTOR_REQUIRE_TOOLS=1 (CI) Snakemake
 /// must be there. One test, so the reduced demo is produced and run once per path.
 @Suite(.serialized) struct FanOutTests {
@@ -25,15 +26,33 @@ import Testing
     static var fixtures: URL { repository.appendingPathComponent("Tests/Fixtures/fanout") }
     static var requireTools: Bool { ProcessInfo.processInfo.environment["DARKSECTOR_REQUIRE_TOOLS"] == "1" }
 
-    /// `.venv-workflow/bin/snakemake` (what `make test` installs), else `snakemake` on PATH.
+    /// `$DARKSECTOR_SNAKEMAKE` (what `make test` passes), else the pinned venv that `make deps`
+    /// makes (~/.cache/darksector/snakemake-9.27.1), else `snakemake` on PATH.
     static var snakemake: URL? {
-        let venv = repository.appendingPathComponent(".venv-workflow/bin/snakemake")
-        if FileManager.default.isExecutableFile(atPath: venv.path) { return venv }
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("snakemake")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        let environment = ProcessInfo.processInfo.environment
+        var candidates: [URL] = []
+        if let explicit = environment["DARKSECTOR_SNAKEMAKE"], !explicit.isEmpty { candidates.append(URL(fileURLWithPath: explicit)) }
+        let cache = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
+        candidates.append(cache.appendingPathComponent("darksector/snakemake-9.27.1/bin/snakemake"))
+        for dir in (environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append(URL(fileURLWithPath: String(dir)).appendingPathComponent("snakemake"))
         }
-        return nil
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// The "Job stats" table Snakemake prints (job name -> count); empty when nothing is to be done.
+    static func jobStats(_ output: String) -> [String: Int] {
+        var stats: [String: Int] = [:]
+        var inTable = false
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            let fields = line.split(separator: " ")
+            if line.hasPrefix("Job stats:") { inTable = true; stats = [:]; continue }
+            guard inTable else { continue }
+            if fields.first == "total" || line.isEmpty { if !stats.isEmpty { inTable = false }; continue }
+            if fields.count == 2, let count = Int(fields[1]) { stats[String(fields[0])] = count }
+        }
+        return stats
     }
 
     @discardableResult
@@ -48,7 +67,8 @@ import Testing
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let log = directory.appendingPathComponent("shell-\(UUID().uuidString.prefix(8)).log")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-shell-\(UUID().uuidString.prefix(8)).log")
+        defer { try? FileManager.default.removeItem(at: log) }
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
@@ -113,18 +133,20 @@ import Testing
                              "--config", "darksector=\(wrapper.path)", "production=\(production)", "search_config=\(config)",
                              "samples=\(samples.path)", "results=\(results.path)", "run_id=fan", "generate_units=3",
                              "hypothesis_slices=2", "work=\(jobs.path)", "db=\(db)"]
-            let first = try Self.shell(snakemake, arguments, in: work)
+            // An interrupted run: it stopped after the second limits slice (which failed once and
+            // was retried by the engine alone).
+            let first = try Self.shell(snakemake, [jobs.appendingPathComponent("limits/2.done").path] + arguments, in: work)
             #expect(first.status == 0, "snakemake: \(first.output.suffix(3000))")
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("failed-once").path), "the injected failure did not happen")
-            // Rerun: nothing to do; after one slice's output is lost, only it and what follows.
+            // The rerun makes only what is missing: the first slice's limits, their merge, the report.
+            let plan = try Self.shell(snakemake, arguments + ["--dry-run"], in: work)
+            #expect(Self.jobStats(plan.output) == ["limits_slice": 1, "merge_limits": 1, "report": 1, "all": 1],
+                    "\(Self.jobStats(plan.output)): \(plan.output.suffix(1500))")
+            let rest = try Self.shell(snakemake, arguments, in: work)
+            #expect(rest.status == 0, "snakemake: \(rest.output.suffix(3000))")
+            #expect(Self.jobStats(rest.output) == ["limits_slice": 1, "merge_limits": 1, "report": 1, "all": 1], "\(rest.output.suffix(1500))")
             let again = try Self.shell(snakemake, arguments + ["--dry-run"], in: work)
             #expect(again.status == 0 && again.output.contains("Nothing to be done"), "\(again.output.suffix(1500))")
-            try FileManager.default.removeItem(at: jobs.appendingPathComponent("limits/1.done"))
-            let partial = try Self.shell(snakemake, arguments + ["--dry-run"], in: work)
-            #expect(partial.output.contains("limits_slice") && partial.output.contains("merge_limits"), "\(partial.output.suffix(1500))")
-            for rule in ["generate_shard", "calibrate", "select_shard", "optimise_slice", "validate"] {
-                #expect(!partial.output.contains("rule \(rule)") && !partial.output.contains("\(rule) "), "a rerun would redo \(rule): \(partial.output.suffix(1500))")
-            }
         } else {
             #expect(!Self.requireTools, "snakemake is not installed (make test installs it into .venv-workflow)")
             // The same work units without an engine, in the Snakefile's order.
@@ -163,7 +185,7 @@ import Testing
         #expect(report?["produced"] as? Int == 0, "\(whole.stdout.prefix(300))")
         #expect((report?["skipped"] as? Int ?? 0) >= 10)
         let again = work.appendingPathComponent("again")
-        try Self.darksector(["generate", "--config", production, "--out", again.path, "--shards", "2/3",
+        try Self.darksector(["generate", "--config", production, "--out", again.path, "--shards", "3/3",
                              "--db", work.appendingPathComponent("again.sqlite").path])
         let plan = try Self.json(samples.appendingPathComponent("production-plan.json")) as? [String: Any]
         let planned = (plan?["shards"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
@@ -193,5 +215,45 @@ import Testing
         #expect((limits?["rows"] as? [Any])?.count == 3)
         #expect(limits?["lookElsewhere"] != nil)
         #expect(FileManager.default.fileExists(atPath: fanRun.appendingPathComponent("report.md").path))
+    }
+
+    /// The batch profiles (workflow/profiles/slurm, htcondor) and the Snakefile pass Snakemake's
+    /// own checks: `--lint` finds nothing, and a dry run under each profile (which loads the
+    /// executor plugin and rejects any key Snakemake does not know) plans every work unit with
+    /// the profile's resources. Expected counts from the configuration: 5 production units and
+    /// 3 hypothesis slices. reana.yaml is checked with `reana-client validate` (offline) when
+    /// reana-client is installed (not by `make deps`: it pins Snakemake 7 in its own venv).
+    @Test func batchProfilesPassSnakemakesChecks() throws {
+        guard let snakemake = Self.snakemake else {
+            #expect(!Self.requireTools, "snakemake is not installed (make deps installs it into ~/.cache/darksector)")
+            return
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-profiles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let snakefile = Self.repository.appendingPathComponent("workflow/Snakefile").path
+        let lint = try Self.shell(snakemake, ["-s", snakefile, "--lint"], in: work)
+        #expect(lint.status == 0 && lint.output.contains("Congratulations"), "\(lint.output.suffix(2000))")
+        let expected = ["generate_shard": 5, "calibrate": 1, "select_shard": 5, "select_signal": 1, "merge_selection": 1,
+                        "optimise_slice": 3, "merge_optimisation": 1, "validate": 1, "limits_slice": 3, "merge_limits": 1,
+                        "report": 1, "all": 1]
+        for (profile, resource) in [("slurm", "cpus_per_task=1"), ("htcondor", "request_disk=4000000")] {
+            let dry = try Self.shell(snakemake, ["-s", snakefile, "--profile", Self.repository.appendingPathComponent("workflow/profiles/\(profile)").path,
+                                                 "--dry-run", "--config", "generate_units=5", "hypothesis_slices=3"], in: work)
+            #expect(dry.status == 0, "\(profile): \(dry.output.suffix(2000))")
+            #expect(Self.jobStats(dry.output) == expected, "\(profile): \(Self.jobStats(dry.output))")
+            #expect(dry.output.contains(resource) && dry.output.contains("mem_mb=4000"), "\(profile): \(dry.output.suffix(1500))")
+        }
+        let reana = Self.repository.appendingPathComponent(".venv-reana/bin/reana-client")
+        if FileManager.default.isExecutableFile(atPath: reana.path) {
+            // In a copy: the validation dry-runs the Snakefile relative to reana.yaml's folder.
+            let copy = work.appendingPathComponent("reana")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            for item in ["reana.yaml", "workflow"] {
+                try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(item), to: copy.appendingPathComponent(item))
+            }
+            let valid = try Self.shell(reana, ["validate", "--file", copy.appendingPathComponent("reana.yaml").path], in: copy)
+            #expect(valid.status == 0 && valid.output.contains("Valid REANA specification file"), "\(valid.output.suffix(2000))")
+        }
     }
 }
