@@ -60,6 +60,8 @@ public struct ProductionConfiguration: Sendable, Equatable {
     /// the dimuon and mono-photon searches need, about a minute on two cores. The mono-photon
     /// processes (#17) cost 50 s CPU together (release), most of it the 29k unweighted
     /// eegamma pseudo-data events; nunugamma (1.4 fb) gets 1000x MC so its MC is not empty.
+    /// e+e- -> gamma P (pi0, eta, eta'; 3.2, 4.9, 5.8 fb) for the three-photon ALP search's
+    /// peak control samples (#18): 200x MC (about 1200 events in all, under a second).
     public static let demoYAML = """
         # DarkSector embedded default production (make demo).
         luminosity_inv_fb: 0.05
@@ -76,6 +78,9 @@ public struct ProductionConfiguration: Sendable, Equatable {
           gammagammagamma: {filter: single_photon, mode: weighted, mc_luminosity_factor: 1}
           eegamma: {filter: single_photon, mode: weighted, mc_luminosity_factor: 1}
           nunugamma: {filter: single_photon, mode: weighted, mc_luminosity_factor: 1000}
+          gammapi0: {filter: none, mode: unweighted, mc_luminosity_factor: 200}
+          gammaeta: {filter: none, mode: unweighted, mc_luminosity_factor: 200}
+          gammaetaprime: {filter: none, mode: unweighted, mc_luminosity_factor: 200}
         """
 
     public init(luminosityInvFb: Double, seed: UInt64, shardEvents: Int = 100_000, crossSectionTrials: Int = 200_000,

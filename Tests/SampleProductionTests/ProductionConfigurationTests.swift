@@ -16,7 +16,7 @@ import Testing
     @Test func embeddedDefaultParses() throws {
         let c = try ProductionConfiguration.parse(yaml: ProductionConfiguration.demoYAML, file: "demo")
         #expect(c.luminosityInvFb == 0.05)
-        #expect(Set(c.processes.map(\.process.rawValue)) == ["mumu", "tautau", "eemumu", "ee", "gammagamma", "gammagammagamma", "eegamma", "nunugamma"])
+        #expect(Set(c.processes.map(\.process.rawValue)) == ["mumu", "tautau", "eemumu", "ee", "gammagamma", "gammagammagamma", "eegamma", "nunugamma", "gammapi0", "gammaeta", "gammaetaprime"])
         #expect(c.conditions == ["mc", "data"])
     }
 
