@@ -162,7 +162,7 @@ public enum EventSchema {
               version1Type: .float64),
         .init(name: "chi2", type: .float32, unit: "", doc: "vertex fit chi2 (1 degree of freedom)"),
         .init(name: "track1", type: .int32, unit: "",
-              doc: "index (from 0, within the event's tracks) of the first track; every opposite-charge pair of the first 8 tracks"),
+              doc: "index (from 0, within the event's tracks) of the first track; every opposite-charge pair of the first 8 tracks, and of tracks with |d0|/sigma(d0) > 3 anywhere"),
         .init(name: "track2", type: .int32, unit: "", doc: "index (from 0, within the event's tracks) of the second track"),
         .init(name: "cov_xx", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, xx; absent before schema v4", introducedInVersion: 4),
         .init(name: "cov_xy", type: .float32, unit: "cm^2", doc: "fitted vertex position covariance, xy; absent before schema v4", introducedInVersion: 4),
