@@ -150,7 +150,7 @@ let package = Package(
         // Test support shared by several test targets (not part of the product).
         .target(name: "DimuonTestSupport", dependencies: ["EventModel", "Kinematics"], path: "Tests/DimuonTestSupport"),
         .testTarget(name: "DarkHiggsstrahlungTests",
-                    dependencies: ["DarkHiggsstrahlung", "DarkHiggsstrahlungPackage", "SampleProduction", "DimuonRecoil", "Analysis", "Statistics", "SearchPipeline", "EventModel",
+                    dependencies: ["DarkHiggsstrahlung", "DarkHiggsstrahlungPackage", "SampleProduction", "DimuonRecoil", "DimuonTestSupport", "Analysis", "Statistics", "SearchPipeline", "EventModel",
                                    "Kinematics", "Generators", "Detector"],
                     path: "Tests/DarkHiggsstrahlungTests"),
         .testTarget(name: "ZPrimeInvisibleTests",
