@@ -90,9 +90,12 @@ public struct MonoPhoton: Search {
     /// Luminosity 0.7% (arXiv:1910.05365, as the other searches); single-photon trigger 2%
     /// and photon reconstruction 2%: half the spread of the 95-99% figures of shared/PHYSICS.md
     /// (assumptions, to be replaced by the two_photon_seen control sample's measurement).
+    /// Named `single_photon_trigger`, not `trigger`: `MeasuredSystematics` replaces a row named
+    /// `trigger` by the two-track trigger's measured uncertainty, which says nothing about the
+    /// single-photon line this search uses.
     public var systematics: [SystematicSource] {
         [
-            SystematicSource(name: "trigger", affects: .signalEfficiency, value: .constant(0.02),
+            SystematicSource(name: "single_photon_trigger", affects: .signalEfficiency, value: .constant(0.02),
                              origin: "assumption: half the 95-99% single-photon trigger range (PHYSICS.md)"),
             SystematicSource(name: "photon_efficiency", affects: .signalEfficiency, value: .constant(0.02),
                              origin: "assumption: half the 95-99% barrel photon-efficiency range (PHYSICS.md)"),
