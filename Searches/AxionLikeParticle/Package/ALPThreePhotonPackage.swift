@@ -10,10 +10,9 @@ public struct ALPThreePhotonPackage: SearchPackage {
     public let configurationDirectory = "Searches/AxionLikeParticle/config"
     public let hepdataReactions = ["E+ E- --> GAMMA A", "A --> GAMMA GAMMA"]
     public let hepdataPhrases = ["Axion-like particle", "Three photons", "Photon coupling"]
-    /// Not in `darksector demo` while the embedded default production lacks gammagammagamma
-    /// and eegamma (it has gammagamma only): the run stops on the missing backgrounds
-    /// (`run alp-three-photon --allow-missing-background` works and says so).
-    public let status = "partial"
+    /// In `darksector demo`: the embedded default production has its three backgrounds
+    /// (gammagammagamma, gammagamma, eegamma) and e+e- -> gamma P for the peak control samples.
+    public let status = "working"
 
     /// `mcConditions`: the simulation's detector conditions (Conditions/mc.yaml).
     public init(mcConditions: URL) {
