@@ -158,20 +158,35 @@ final class DecaysInFlightTests: XCTestCase {
 
     /// Tracks born far out are lost: a K_S decaying beyond the CDC's seventh superlayer
     /// (r > 80.3 cm, fewer than 3 superlayers left) leaves no track; the same decay at 5 cm
-    /// gives two.
-    func testTracksFromBeyondTheFindingRadiusAreLost() {
+    /// gives two. A 70 MeV pion born at r = 12 cm going outward (R = 15.6 cm, circle centre
+    /// 19.7 cm from the axis) reaches 35.2 cm: one SVD layer (13.5) and two full superlayers
+    /// (16.8-23.8, 25.7-34.8), too few, so it is never found although the conditions' radial
+    /// loss only starts at 16 cm; from r = 0.5 cm (inside the beam pipe) it is found with the
+    /// turn-on's 0.99 / (1 + exp(-(0.070 - 0.060)/0.015)) = 0.654.
+    func testTracksThatLeaveTooFewHitsAreLost() {
         let sim = DetectorSimulation(conditions: Fixture.quiet(Fixture.mc))
         let r = TestRandom(seed: 5)
-        var farTracks = 0, nearTracks = 0
-        for i in 0..<500 {
+        var farTracks = 0, nearTracks = 0, softDisplaced = 0, softPrompt = 0
+        let n = 4000
+        for i in 0..<n {
             let a = Fixture.particle(pdg: 211, mass: Self.mPi, p: 1, thetaDeg: 90, phi: 0.05)
             let b = Fixture.particle(pdg: -211, mass: Self.mPi, p: 1, thetaDeg: 90, phi: -0.05)
             let far = ThreeVector(x: 90, y: 0, z: 0), near = ThreeVector(x: 5, y: 0, z: 0)
-            farTracks += sim.reconstruct(particles: [a, b], weight: 1, eventID: Int64(i), vertices: [far, far], random: r).tracks.count
-            nearTracks += sim.reconstruct(particles: [a, b], weight: 1, eventID: Int64(i), vertices: [near, near], random: r).tracks.count
+            if i < 500 {
+                farTracks += sim.reconstruct(particles: [a, b], weight: 1, eventID: Int64(i), vertices: [far, far], random: r).tracks.count
+                nearTracks += sim.reconstruct(particles: [a, b], weight: 1, eventID: Int64(i), vertices: [near, near], random: r).tracks.count
+            }
+            let soft = Fixture.particle(pdg: 211, mass: Self.mPi, p: 0.07, thetaDeg: 90, phi: 0)
+            softDisplaced += sim.reconstruct(particles: [soft], weight: 1, eventID: Int64(i),
+                                             vertices: [ThreeVector(x: 12, y: 0, z: 0)], random: r).tracks.count
+            softPrompt += sim.reconstruct(particles: [soft], weight: 1, eventID: Int64(i),
+                                          vertices: [ThreeVector(x: 0.5, y: 0, z: 0)], random: r).tracks.count
         }
         XCTAssertEqual(farTracks, 0)
         XCTAssertGreaterThan(nearTracks, 950)
+        XCTAssertEqual(softDisplaced, 0)
+        let expected = 0.99 / (1 + exp(-(0.070 - 0.060) / 0.015))
+        XCTAssertEqual(Double(softPrompt) / Double(n), expected, accuracy: 4 * Fixture.binomialError(expected, n))
     }
 
     /// Photons from the origin (1 GeV, |cos theta| < 0.5): with conversions on, the fitted
