@@ -23,7 +23,7 @@ import Kinematics
 /// The veto matters at low mass, where the ALP's two photons are nearly collinear and
 /// back to back with the recoil photon: it keeps only decays with both ALP photons below
 /// 3 GeV, the symmetric ones with the smallest opening angle and the widest m_gg (at 0.3 GeV
-/// the core is 11.9 MeV without the veto, 13.5 MeV with it; the simulation gives 13.4).
+/// the core is 11.9 MeV without the veto, 12.9 MeV with it; the simulation gives 13.4).
 ///
 /// The events form a mixture of Gaussians of widths sigma_i (weights w_i); its core width
 /// is what `CoreResolution.sigma` measures on the simulation: half the central 68.27%
