@@ -38,9 +38,11 @@ release: deps
 	$(SWIFT) build -c release --jobs $(JOBS)
 
 ## Every test (debug build; takes a few minutes on two cores).
+## The fan-out test drives the release binary through Snakemake, as a user's workflow would.
 test: deps
 	$(SWIFT) build --build-tests --jobs $(JOBS)
-	DARKSECTOR_REQUIRE_TOOLS=1 DARKSECTOR_SNAKEMAKE=$(SNAKEMAKE) $(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
+	$(SWIFT) build -c release --jobs $(JOBS) --product darksector
+	DARKSECTOR_REQUIRE_TOOLS=1 DARKSECTOR_SNAKEMAKE=$(SNAKEMAKE) DARKSECTOR_WORKFLOW_BINARY=$(RELEASE) $(SWIFT) test --skip-build --parallel --num-workers $(JOBS)
 	python3 Tests/Fixtures/fuzz/fuzz_inputs.py --short --darksector .build/debug/darksector
 
 ## The main job on the embedded default configuration.

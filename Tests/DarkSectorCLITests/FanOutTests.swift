@@ -55,9 +55,20 @@ import Testing
         return stats
     }
 
+    /// The binary the workflow and the single-process reference both run:
+    /// `$DARKSECTOR_WORKFLOW_BINARY` (what `make test` passes: the release build, as a user's
+    /// workflow would run; the debug build spends minutes in the generators' Dirac algebra
+    /// here), else the debug build next to the tests.
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["DARKSECTOR_WORKFLOW_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path, relativeTo: repository).standardizedFileURL
+        }
+        return CommandLineTests.binary
+    }
+
     @discardableResult
     static func darksector(_ arguments: [String]) throws -> CommandLineTests.Outcome {
-        let outcome = try CommandLineTests.run(arguments)
+        let outcome = try CommandLineTests.run(arguments, executable: binary)
         #expect(outcome.status == 0, "darksector \(arguments.joined(separator: " ")): \(outcome.stderr.suffix(2000))")
         return outcome
     }
@@ -126,7 +137,7 @@ import Testing
                 #!/bin/sh
                 case "$*" in *"--hypotheses 2/2"*) if [ "$1" = limits ] && [ ! -e "\(work.path)/failed-once" ]; then
                     touch "\(work.path)/failed-once"; echo "injected failure" >&2; exit 3; fi;; esac
-                exec "\(CommandLineTests.binary.path)" "$@"
+                exec "\(Self.binary.path)" "$@"
                 """.write(to: wrapper, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
             let arguments = ["-s", Self.repository.appendingPathComponent("workflow/Snakefile").path, "--cores", "2",
